@@ -1,0 +1,2 @@
+// IndexedDB for tests of the renderer's database layer, in Node.
+import 'fake-indexeddb/auto';
