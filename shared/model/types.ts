@@ -43,6 +43,11 @@ export interface Turn {
   start: number;
   end: number;
   speaker?: string;
+  /**
+   * Where the spoken words begin, when the turn's text opens with its label or timestamp as the source wrote it
+   * (e.g. "Dawn: ..."). The reader shows the label apart and the words from here.
+   */
+  contentStart?: number;
   /** Seconds from the start of the recording, when the transcript gives a time. */
   time?: number;
 }
