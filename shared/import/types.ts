@@ -1,4 +1,5 @@
 import type { Block, Turn } from '../model/types';
+import type { SpeakerLabel } from './speakers';
 
 /** A comment found in the source file (e.g. a Word comment), anchored to a range of the imported text. */
 export interface ImportedComment {
@@ -23,6 +24,11 @@ export interface ImportedDocument {
   comments: ImportedComment[];
   /** Things the user should know, e.g. "3 cues had no speaker". */
   warnings: string[];
+  /**
+   * The speaker labels found (text formats and captions), accepted or not, in order of first appearance: what an
+   * import preview shows so the user can merge or reject labels through ImportOptions.speakerMap.
+   */
+  speakerLabels?: SpeakerLabel[];
 }
 
 /** An import that was refused: a message that names the file and the problem. */
