@@ -7,7 +7,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: resolve(import.meta.dirname, 'electron/main/index.ts'), formats: ['es'] },
+      // The command line is built beside main so the packaged app can run it (ELECTRON_RUN_AS_NODE).
+      lib: {
+        entry: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli/index.ts'),
+        },
+        formats: ['es'],
+      },
     },
   },
   preload: {

@@ -1,0 +1,17 @@
+import type { FileFilter, MenuCommand, PickedFile } from '../../shared/ipc/contract';
+
+/**
+ * What the UI needs from where it runs. The desktop app implements it through the preload bridge (native dialogs,
+ * menus); the plain web build through a file input and downloads. Views depend only on this interface.
+ */
+export interface Platform {
+  kind: 'desktop' | 'web';
+  /** Asks the user for files; resolves to none when cancelled. */
+  openFiles(options: { title: string; filters: FileFilter[]; multiple: boolean }): Promise<PickedFile[]>;
+  /** Saves bytes where the user chooses; resolves to false when cancelled. */
+  saveFile(options: { title: string; suggestedName: string; filters: FileFilter[]; bytes: Uint8Array }): Promise<boolean>;
+  /** Native menu commands (desktop only); returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** True when native menus already handle Ctrl/Cmd+Z, so the page must not handle them again. */
+  nativeUndoShortcuts: boolean;
+}

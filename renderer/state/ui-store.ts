@@ -1,0 +1,58 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { Id } from '../../shared/model/types';
+
+/**
+ * UI state only: what is open, pane sizes, theme. Project data lives in the database and is read with live
+ * queries; nothing here duplicates it.
+ */
+export type ThemePreference = 'system' | 'light' | 'dark';
+
+export interface Toast {
+  id: number;
+  message: string;
+  kind: 'info' | 'error';
+  action?: { label: string; run: () => void };
+}
+
+interface UiState {
+  openProjectId?: Id;
+  openDocumentId?: Id;
+  theme: ThemePreference;
+  paneSizes: { documents: number; side: number };
+  toasts: Toast[];
+  openProject(id: Id | undefined): void;
+  openDocument(id: Id | undefined): void;
+  setTheme(theme: ThemePreference): void;
+  setPaneSize(pane: 'documents' | 'side', size: number): void;
+  notify(message: string, options?: { kind?: Toast['kind']; action?: Toast['action']; timeout?: number }): void;
+  dismiss(id: number): void;
+}
+
+let nextToast = 1;
+
+export const useUi = create<UiState>()(
+  persist(
+    (set, get) => ({
+      theme: 'system',
+      paneSizes: { documents: 260, side: 340 },
+      toasts: [],
+      openProject: (id) => set({ openProjectId: id, openDocumentId: undefined }),
+      openDocument: (id) => set({ openDocumentId: id }),
+      setTheme: (theme) => set({ theme }),
+      setPaneSize: (pane, size) => set({ paneSizes: { ...get().paneSizes, [pane]: Math.round(size) } }),
+      notify: (message, options = {}) => {
+        const id = nextToast++;
+        set({ toasts: [...get().toasts, { id, message, kind: options.kind ?? 'info', action: options.action }] });
+        const timeout = options.timeout ?? (options.kind === 'error' ? 12_000 : 6_000);
+        setTimeout(() => get().dismiss(id), timeout);
+      },
+      dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    }),
+    {
+      name: 'tessera-ui',
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ openProjectId: s.openProjectId, openDocumentId: s.openDocumentId, theme: s.theme, paneSizes: s.paneSizes }),
+    },
+  ),
+);
