@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// A small test double for the electron module: Menu.buildFromTemplate keeps the template so the test can read it.
+vi.mock('electron', () => ({
+  Menu: { buildFromTemplate: (template: unknown) => ({ template }) },
+}));
+
+const { buildMenu } = await import('../../../electron/main/menu');
+
+interface Item {
+  label?: string;
+  role?: string;
+  accelerator?: string;
+  click?: () => void;
+  submenu?: Item[];
+}
+
+describe('native menu', () => {
+  const sent: unknown[] = [];
+  const window = { webContents: { send: (...args: unknown[]) => sent.push(args) } };
+  const menu = buildMenu(() => window as never, false) as unknown as { template: Item[] };
+  const all = menu.template.flatMap((m) => m.submenu ?? []);
+
+  it('has the standard shortcuts', () => {
+    const byLabel = (label: string) => all.find((i) => i.label === label);
+    expect(byLabel('Undo')?.accelerator).toBe('CmdOrCtrl+Z');
+    expect(byLabel('Redo')?.accelerator).toBe('Ctrl+Shift+Z');
+    expect(byLabel('New Project…')?.accelerator).toBe('CmdOrCtrl+N');
+    expect(all.map((i) => i.role).filter(Boolean)).toEqual(expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll', 'quit']));
+  });
+
+  it('sends undo to the renderer’s command history', () => {
+    all.find((i) => i.label === 'Undo')!.click!();
+    expect(sent).toEqual([['menu:command', 'undo']]);
+  });
+});
