@@ -35,8 +35,8 @@ export interface ExtraDocument {
   source: SourceFileInfo;
   createdAt: Timestamp;
   updatedAt: Timestamp;
-  /** SHA-256 of the stored text the turns and blocks index; they are applied only to that text. */
-  hash: string;
+  /** fingerprint() of the stored text the turns and blocks index; they are applied only to that text. */
+  fingerprint: string;
   turns: Turn[];
   blocks: Block[];
 }
@@ -213,7 +213,7 @@ export function parseExtra(text: string): { extra?: TesseraExtra; problem?: stri
         source: info,
         createdAt: num(d.createdAt),
         updatedAt: num(d.updatedAt),
-        hash: str(d.hash),
+        fingerprint: str(d.fingerprint),
         turns: readTurns(d.turns),
         blocks: readBlocks(d.blocks),
       };

@@ -1,3 +1,5 @@
+import { stableId } from '../model/stable-id';
+
 /**
  * GUIDs at the exchange boundary. Files write GUIDs in upper or lower case and sometimes in braces; Tessera ids are
  * lower-case UUIDs, so a file's GUID becomes an id by dropping the braces and lowering the case.
@@ -19,31 +21,9 @@ export function isUuid(value: string): boolean {
 /**
  * A stable UUID made from its parts (same parts, same id): for records a file does not identify itself, such as
  * the selection that carries a coding, so that writing or reading the same data twice gives the same ids.
- * Not cryptographic; four independent 32-bit FNV-1a style lanes give 128 bits.
  */
 export function deriveId(...parts: string[]): string {
-  const input = parts.join('\u0000');
-  const lanes = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35];
-  for (let i = 0; i < input.length; i++) {
-    const c = input.charCodeAt(i);
-    for (let k = 0; k < 4; k++) {
-      let h = lanes[k]! ^ (c + k * 0x3b);
-      h = Math.imul(h, 0x01000193 + k * 0x1000);
-      h ^= h >>> 15;
-      lanes[k] = h >>> 0;
-    }
-  }
-  // Final avalanche so short inputs spread over all bits.
-  for (let k = 0; k < 4; k++) {
-    let h = lanes[k]! ^ lanes[(k + 1) % 4]!;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    lanes[k] = (h ^ (h >>> 16)) >>> 0;
-  }
-  const hex = lanes.map((h) => h.toString(16).padStart(8, '0')).join('');
-  // Shape it as a version-8 (custom) UUID with the RFC 4122 variant.
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return stableId(parts.join('\u0000'));
 }
 
 /** #rrggbb for whatever colour a file gives ("#abc", "ABCDEF", "#FFABCDEF" with alpha, "rgb(1,2,3)"), or undefined. */
@@ -62,4 +42,20 @@ export function normaliseColor(raw: string | undefined): string | undefined {
     if (parts.every((p) => p <= 255)) return `#${parts.map((p) => p.toString(16).padStart(2, '0')).join('')}`;
   }
   return undefined;
+}
+
+/**
+ * A quick fingerprint of a text (length and two 32-bit FNV-1a lanes), to tell whether a text is the one some
+ * structure (turns, blocks) was written for. Synchronous, unlike the SHA-256 used for content matching.
+ */
+export function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  return `${text.length.toString(16)}-${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }

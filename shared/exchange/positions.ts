@@ -191,9 +191,33 @@ function combinesWithPrevious(raw: string, i: number, j: number): boolean {
   return (before + next).normalize('NFC') !== before.normalize('NFC') + next.normalize('NFC');
 }
 
-/** Converts stored offsets to a file's positions when writing: one map per written text. */
-export function storedToFile(map: TextPositionMap, start: number, end: number, unit: PositionUnit): [number, number] {
-  return [map.fromStored(start, unit, 'start'), map.fromStored(end, unit, 'end')];
+/**
+ * Converts stored offsets to the positions written for that text: `codepoints` counts the code points of the text
+ * as stored (written with "\n" line ends); `utf16` counts UTF-16 units of the text written with CRLF line ends
+ * (NVivo's reading). The text is written exactly as stored otherwise, so TextPositionMap reads these back exactly.
+ */
+export function storedToFileConverter(text: string, unit: 'codepoints' | 'utf16'): (offset: number) => number {
+  // extra[i] = how many units the file has beyond i stored units, before offset i.
+  const extra = new Int32Array(text.length + 1);
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    extra[i] = count;
+    const c = text.charCodeAt(i);
+    if (unit === 'codepoints') {
+      // The low half of a surrogate pair adds no code point.
+      if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+        const h = text.charCodeAt(i - 1);
+        if (h >= 0xd800 && h <= 0xdbff) count -= 1;
+      }
+    } else if (c === 0x0a) {
+      count += 1;
+    }
+  }
+  extra[text.length] = count;
+  return (offset: number): number => {
+    const o = Math.max(0, Math.min(text.length, offset));
+    return o + extra[o]!;
+  };
 }
 
 /** A selection as a file gives it: positions in an unknown unit. */

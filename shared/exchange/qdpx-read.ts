@@ -28,8 +28,8 @@ import { unzipSafely } from '../zip/safe-unzip';
 import { childElements, decodeXmlBytes, firstChild, parseXml, type XmlElement } from '../xml/parse';
 import { ExchangeError, refuse } from './errors';
 import { EXTRA_PATH, parseExtra, type TesseraExtra } from './extra';
-import { deriveId, normaliseColor, normaliseGuid } from './ids';
-import { plainTextToEditorState } from './memo-content';
+import { deriveId, fingerprint, normaliseColor, normaliseGuid } from './ids';
+import { plainTextToMemoContent } from '../model/memo-content';
 import {
   describeUnit,
   detectUnit,
@@ -80,13 +80,19 @@ export async function readRefiFile(bytes: Uint8Array, fileName: string): Promise
 
 const TEXT_ENTRY = /\.(qde|txt|json|xml)$/i;
 
-async function readProjectArchive(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
-  const entries = unzipSafely(bytes, (name) => TEXT_ENTRY.test(name));
+/** The project XML's entry: project.qde in any case, or the one .qde an exporter named after the project. */
+export function findProjectQde(entries: Record<string, Uint8Array>): string | undefined {
   const names = Object.keys(entries);
-  const qdeName =
+  return (
     names.find((n) => n.toLowerCase() === 'project.qde') ??
     names.find((n) => n.toLowerCase().endsWith('/project.qde')) ??
-    names.find((n) => n.toLowerCase().endsWith('.qde'));
+    names.find((n) => n.toLowerCase().endsWith('.qde'))
+  );
+}
+
+async function readProjectArchive(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
+  const entries = unzipSafely(bytes, (name) => TEXT_ENTRY.test(name));
+  const qdeName = findProjectQde(entries);
   if (!qdeName) throw new Error('the archive holds no project.qde: it is not a REFI-QDA project (.qdpx)');
   let root: XmlElement;
   try {
@@ -148,7 +154,8 @@ function initialsOf(name: string): string {
 function checkDuplicateGuids(root: XmlElement): void {
   const seen = new Map<string, string>();
   const walk = (element: XmlElement): void => {
-    const raw = element.attrs.guid;
+    // A codebook's MemberCode carries the GUID of the code it refers to in its "guid" attribute.
+    const raw = element.name === 'MemberCode' ? undefined : element.attrs.guid;
     if (raw !== undefined) {
       const key = normaliseGuid(raw) ?? raw.trim();
       const previous = seen.get(key);
@@ -219,7 +226,7 @@ function readSets(ctx: Context, setsElement: XmlElement | undefined, codeIds: Se
   childElements(setsElement, 'Set').forEach((set, index) => {
     const id = idOf(ctx, set.attrs.guid, 'set', [String(index)]);
     const members = childElements(set, 'MemberCode')
-      .map((m) => refOf(ctx, m.attrs.targetGUID))
+      .map((m) => refOf(ctx, m.attrs.targetGUID ?? m.attrs.guid))
       .filter((m): m is string => m !== undefined && codeIds.has(m));
     const others = childElements(set, 'MemberSource').length + childElements(set, 'MemberNote').length;
     if (members.length === 0 && others > 0 && !extra?.themes[id]) {
@@ -617,8 +624,9 @@ async function readProjectXml(root: XmlElement, entries: Record<string, Uint8Arr
     const caseId = caseOfSource.get(p.id);
     if (caseId) doc.caseId = caseId;
     documents.push(doc);
-    const structure = e && e.hash === hash ? { turns: e.turns.filter((t) => t.end <= text.length), blocks: e.blocks.filter((b) => b.end <= text.length) } : { turns: [], blocks: [] };
-    if (e && e.hash !== hash && (e.turns.length || e.blocks.length)) {
+    const sameText = e !== undefined && e.fingerprint === fingerprint(text);
+    const structure = sameText ? { turns: e.turns.filter((t) => t.end <= text.length), blocks: e.blocks.filter((b) => b.end <= text.length) } : { turns: [], blocks: [] };
+    if (e && !sameText && (e.turns.length || e.blocks.length)) {
       ctx.warnings.push(`the text of "${p.name}" was changed outside Tessera, so its turns and blocks were not restored`);
     }
     texts.push({ id: p.id, text, ...structure });
@@ -779,7 +787,7 @@ async function readProjectXml(root: XmlElement, entries: Record<string, Uint8Arr
       targetType: target.type,
       targetId: target.id,
       title: note.attrs.name?.trim() ?? '',
-      content: e && e.plainText === plainText ? e.content : plainTextToEditorState(plainText),
+      content: e && e.plainText === plainText ? e.content : plainTextToMemoContent(plainText),
       plainText,
       createdAt: e?.createdAt || timeOf(note.attrs.creationDateTime, ctx.now),
       updatedAt: e?.updatedAt || timeOf(note.attrs.modifiedDateTime ?? note.attrs.creationDateTime, ctx.now),
