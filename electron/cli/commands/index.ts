@@ -1,4 +1,6 @@
 import type { CliCommand } from '../command';
+import { agreementCommand } from './agreement';
+import { alphaCommand } from './alpha';
 
 /** Every command the CLI knows, in the order --help lists them. Add a command by importing it here. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [agreementCommand, alphaCommand];
