@@ -98,7 +98,7 @@ describe('foundation: projects persist, the sample opens, changes undo', () => {
 
   it('made no request outside the app and logged no errors', () => {
     expect(app.foreignRequests).toEqual([]);
-    expect(app.errors).toEqual([]);
+    expect(app.errors, app.errors.join('\n')).toEqual([]);
   });
 });
 
@@ -116,7 +116,7 @@ describe('project list: rename, duplicate, delete with undo', () => {
 
   it('renames, duplicates and deletes a project, and brings it back with Undo', async () => {
     const { page } = app;
-    await page.getByRole('button', { name: 'New project' }).click();
+    await page.getByRole('button', { name: 'New project', exact: true }).click();
     await page.getByRole('textbox', { name: 'Project name' }).fill('Forum notes');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Forum notes' }).waitFor();
@@ -134,7 +134,7 @@ describe('project list: rename, duplicate, delete with undo', () => {
     await page.getByRole('dialog', { name: 'Delete project?' }).waitFor();
     await page.getByRole('button', { name: 'Delete project' }).click();
     await page.getByRole('button', { name: 'Open Practice forum notes (copy)' }).waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.locator('.toast', { hasText: 'Deleted' }).getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Open Practice forum notes (copy)' }).waitFor();
     const cards = page.getByRole('list', { name: 'Projects' }).getByRole('listitem');
     expect(await cards.count()).toBe(2);
