@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CommandHistory, type Command } from '../../../renderer/db/commands';
+import { CommandHistory, type Command } from '../../../renderer/db/command-history';
 import { ProjectDb } from '../../../renderer/db/project-db';
 import type { CodeRecord } from '../../../shared/model/types';
 
