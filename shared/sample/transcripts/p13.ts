@@ -1,0 +1,43 @@
+import type { SampleTranscript } from '../format';
+
+/** P13: family group conference coordinator, Eastfield. A synthetic interview: every person, place, school, date of birth and phone number is fictional. */
+export const p13: SampleTranscript = {
+  participant: {
+    id: 'P13',
+    speaker: 'Yusuf',
+    agency: 'Family support',
+    role: 'Family group conference coordinator',
+    yearsInPractice: 8,
+    locality: 'Eastfield',
+  },
+  date: '2026-04-29',
+  turns: [
+    ['Interviewer', '00:00:07', "Thanks for agreeing to talk to me. Can I confirm that you've read the information sheet and you consent to the recording?"],
+    ['Yusuf', '00:00:19', "Yes, I've read it, and yes, that's fine. I might speak slowly, I like to think before I say things. [laughs]"],
+    ['Interviewer', '00:00:31', 'Take all the time you need. Could you describe your role?'],
+    ['Yusuf', '00:00:39', "I'm a family group conference coordinator. I work for the family support service in Eastfield, which is part of the council but we sit a bit to the side of social care, on purpose. I've done this eight years. Before that I was a youth worker. The job, in a sentence, is that I help families make their own plan. When social care has a concern, often when a child is on the edge of care or has just come into care, they refer to us, and I go out and meet the family, the wider family, the network, and we bring everyone together in a conference where the family, not the professionals, decide the plan."],
+    ['Interviewer', '00:01:37', 'How does that sit alongside the statutory meetings, the conferences and reviews?'],
+    ['Yusuf', '00:01:45', "It sits — uneasily, sometimes. [pause] I'd say our meeting is the only one where the family has the power. In an ICPC, in a LAC review, however good the chair is, the professionals have the power and the family is, at best, consulted. In a family group conference there is a part we call private family time. The professionals share their information, their worries, their bottom lines, and then we leave the room. All of us. Me included. And the family talks on their own and comes up with a plan. And then we come back and the social worker has to agree it unless it's unsafe."],
+    ['Interviewer', '00:02:40', "Can you tell me about a conference you've coordinated, where a child was coming into care?"],
+    ['Yusuf', '00:02:49', "Yes. I'll tell one, names changed, of course. A boy, Idris, nine, and his baby brother. Mum had been using, there'd been a period of — the children had been at home alone, and the police had gone in. The two boys went into emergency foster care that night. Separate placements, actually, because there wasn't a carer who could take both, which, for Idris, was very hard. He'd been looking after his brother, in his mind. He was the one who fed him. So I got the referral four days later, and I went out and met mum, and I asked her, who's your family? And she said, there's no one, they've all washed their hands of me. Which is what everyone says at first. And then we drew a genogram together, and it turned out there was an aunt, Hodan, her older sister, living on Millfield Road, ten minutes away, who she hadn't spoken to in three years."],
+    ['Interviewer', '00:04:07', 'What happened with the aunt?'],
+    ['Yusuf', '00:04:13', "I rang her. She cried on the phone. She said nobody had told her. She'd been wondering why her sister had gone quiet. She said, of course I'll have them, why didn't anybody ask me? And that question, why didn't anybody ask me, I hear it a lot. The system is very good at assessing the parents and very poor at looking round the parents at who else loves the child."],
+    ['Interviewer', '00:04:50', 'And the conference itself?'],
+    ['Yusuf', '00:04:56', 'We had it two and a half weeks after they came into care, at the community centre on a Saturday, because the uncle worked shifts. There were fourteen family members. Grandmother came down from Leicester. The social worker came, the IRO came for the information part, which was unusual and I was pleased, and the school sent a letter about Idris that the family found very moving, actually, because it said good things about him, what a kind boy he was with the younger ones. That matters. Families in these situations only hear bad things.'],
+    ['Interviewer', '00:05:43', "How did the family respond to the professionals' information?"],
+    ['Yusuf', '00:05:48', "At first, defensive. Grandmother especially. The social worker — she was good, she'd prepared, she'd written her information in plain language, we'd gone through it together, no \"s.47\", no \"threshold\". She said, \"I am worried because the boys were left alone at night and the baby was not being fed.\" Simple. But the grandmother heard blame. She said, \"You're saying we let this happen.\" And there was a moment where it could have gone wrong. And the social worker said, \"No. I'm saying I need your help.\" And the whole room changed. I've seen that happen many times. Shame is the thing in the room that nobody names. Once you take the blame out of it, families will do extraordinary things."],
+    ['Interviewer', '00:06:48', 'What was the plan?'],
+    ['Yusuf', '00:06:51', "Both boys to go to Hodan, together, with the grandmother moving in for the first three months to help. Mum to have contact at Hodan's, supervised by the family, three times a week. Uncle to do the school run. And a review in six weeks. Social care agreed it. Hodan was assessed as a connected carer, which took — it took far too long, but that's another conversation. The boys moved in together within the month."],
+    ['Interviewer', '00:07:29', 'And how are they now?'],
+    ['Yusuf', '00:07:34', "I checked, erm, recently. Idris is still at the same school, the brothers are together, mum is in treatment. It's not a fairy tale. But the boys are with family. They know who they are. Their nan cooks for them. That's continuity you cannot buy."],
+    ['Interviewer', '00:07:59', 'What do you think professionals could learn from family group conferencing for their own meetings?'],
+    ['Yusuf', '00:08:07', "Erm, three things, perhaps. Speak plainly. Prepare the family beforehand, so there are no surprises. And stop talking for a moment and let the family speak first. I've been in LAC reviews as a guest and it's agency, agency, agency, reading reports, and the mother is last, and by then she's either crying or furious. Flip it around. Ask the family first. And I would add — I'm a bit critical here — some professionals see the FGC as a tick box. \"Have we offered an FGC?\" Yes, tick. And they don't come, or they send a student, or they arrive with the plan already decided. That is worse than not having one, because the family feels tricked."],
+    ['Interviewer', '00:09:06', 'Have you ever had to challenge a professional in that way?'],
+    ['Yusuf', '00:09:12', "Yes. It's part of the job, and it's uncomfortable, because I'm not a social worker, I don't have the same standing. I had a team manager once who wanted to attend private family time. I said no. She said she needed to be sure the plan was safe. I said, you'll see the plan, and you can say no to it. She escalated to my manager. My manager backed me. [laughs] But I lost sleep. It's not easy being the one who says no to the local authority when you're paid by the local authority."],
+    ['Interviewer', '00:09:59', 'Does the timing of the statutory process get in the way of that kind of work?'],
+    ['Yusuf', '00:10:09', "Often. A family group conference needs three or four weeks to do properly, to find the family, to visit each of them, to prepare. And the court timetable, the twenty-six weeks, and the placement decisions, they don't wait. Sometimes I get a referral when the child has already been placed for two months with strangers, and the family plan comes too late to change anything. The best time is before, at the edge of care, or at the very first meeting. Not after."],
+    ['Interviewer', '00:10:51', "Is there anything else you'd like to add?"],
+    ['Yusuf', '00:10:58', 'Only that the family is there before us and after us. We are in their lives for a few months. The aunt, the grandmother, they are there for twenty years. Any meeting that forgets that is a meeting about the wrong thing.'],
+    ['Interviewer', '00:11:22', "Thank you, Yusuf. I'll stop the recording now."],
+  ],
+};
