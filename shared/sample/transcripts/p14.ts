@@ -1,0 +1,43 @@
+import type { SampleTranscript } from '../format';
+
+/** P14: virtual school caseworker, Northbridge. A synthetic interview: every person, place, school, date of birth and phone number is fictional. */
+export const p14: SampleTranscript = {
+  participant: {
+    id: 'P14',
+    speaker: 'Helen',
+    agency: 'Education',
+    role: 'Virtual school caseworker',
+    yearsInPractice: 5,
+    locality: 'Northbridge',
+  },
+  date: '2026-05-05',
+  turns: [
+    ['Interviewer', '00:00:06', 'Hi Helen, can you hear me OK? Great. So before we start, you’ve had the information sheet, and you’re happy to be recorded?'],
+    ['Helen', '00:00:16', 'Yep, all good, signed and sent. Sorry, I’m in the car, I’ve parked up, I’ve got a PEP at half eleven in Ferrybridge so I’m between schools. Hence the lack of a Teams background. [laughs]'],
+    ['Interviewer', '00:00:32', 'No problem at all. Can you tell me about your role?'],
+    ['Helen', '00:00:38', 'So I’m a caseworker in Northbridge Virtual School. The virtual school is — it’s not a real school, everyone thinks it is — it’s the team in the local authority that oversees the education of every child in care. I’ve got a caseload of about sixty, primary and secondary, mostly Year 5 to Year 9. I support the designated teachers, I quality-assure the PEPs, I attend PEP meetings, and I sign off the pupil premium plus spending. Before this I was a SENCO for six years so I came from the school side.'],
+    ['Interviewer', '00:01:12', 'And which multi-agency meetings do you attend?'],
+    ['Helen', '00:01:18', 'PEPs, mostly. Termly, for every child, so — you do the maths, it’s a lot. LAC reviews occasionally, when education’s a big issue, like a school move or an exclusion. And then admissions meetings, fair access panels, EHCP reviews, that kind of thing. Not ICPCs, not strategy meetings, we come in once the child’s already looked after.'],
+    ['Interviewer', '00:01:39', 'What does a good PEP meeting look like?'],
+    ['Helen', '00:01:45', 'A good PEP — right, OK. It’s in school, or on Teams if it has to be. The designated teacher leads it and they’ve actually got data: attendance, reading age, attainment against target, SDQ if they’ve got it. The carer’s there. The social worker’s there — that’s a big if. The young person comes in for some of it, or we’ve got their views on the pupil voice form. And we come out with SMART targets and a clear line on what the PP+ is being spent on. And then — and this is the bit that usually doesn’t happen — someone checks at half-term that it’s been done.'],
+    ['Interviewer', '00:02:25', 'What usually goes wrong?'],
+    ['Helen', '00:02:28', 'Honestly? Social workers not turning up. I get it, they’re stretched, there’s always a crisis, but it means the education plan and the care plan don’t talk to each other. So I’ve had a PEP where we agreed a tutor, in school, twice a week, and then two weeks later the social worker moved the child to a placement forty miles away, and nobody told the school until the child didn’t turn up. That’s — sorry, I’m ranting. But that’s the one that makes me cross. A move in Year 10 or 11, mid-GCSEs, you can undo years of work.'],
+    ['Interviewer', '00:03:05', 'Can you think of a particular child?'],
+    ['Helen', '00:03:10', 'Yeah. There’s a girl, I’ll say Jade, Year 10 at Northbridge Academy, she’d been in care since she was twelve. Four placements in three years. Each move, new school, new uniform, new everything. By the time I got her she’d missed something like a third of Year 9. And what turned it around was actually a LAC review, which is funny because they’re not usually where education gets much time. But the IRO that time, she stopped the meeting and said, “Before we talk about anything else, what’s happening about Jade’s school?” And she gave me ten minutes. Ten whole minutes. [laughs] And we agreed that whatever happened with placement, Jade would stay at Northbridge Academy, with transport paid. And she has. She’s predicted a 5 in English now. She wants to do childcare at college.'],
+    ['Interviewer', '00:04:00', 'How was Jade herself involved?'],
+    ['Helen', '00:04:06', 'She came to that review, which she didn’t usually. And she said, very bluntly, “I’m not moving school again, I don’t care where I live.” And I think that’s what made the IRO take it seriously. It wasn’t me saying it, it was Jade.'],
+    ['Interviewer', '00:04:23', 'How is information shared before PEPs and reviews?'],
+    ['Helen', '00:04:30', 'Badly. [laughs] No — it’s variable. The PEP is on our online system, so in theory everyone can see the last one. In practice carers often can’t log in, social workers don’t, and the school fills it in on the morning of the meeting. For LAC reviews I get the invitation, sometimes the social worker’s report, rarely. Consent’s an issue too: schools ask me, can we tell the new school about the self-harm, about the allegation, and I’m not always sure what I’m allowed to pass on, so I ring our data protection person and it takes a week.'],
+    ['Interviewer', '00:05:05', 'How confident do you feel in these meetings?'],
+    ['Helen', '00:05:11', 'In PEPs, very. It’s my bread and butter. In LAC reviews, less so, because I’m a teacher in a room full of social workers and sometimes I feel like education’s a bit of an afterthought. I’ve got better at saying, hang on, we need to talk about school. My manager’s good, she did a lot of shadowing with me in my first year. But I do think social workers don’t get any training on education, and teachers don’t get any training on care planning, and we meet in the middle and guess.'],
+    ['Interviewer', '00:05:46', 'And how does the job feel, personally?'],
+    ['Helen', '00:05:50', 'Mostly good, honestly. I love it when it works. The hard bit is when you’ve fought for something and then the placement breaks down anyway and it’s all gone. I had a lad, Year 8, we’d got him into a football academy thing on Saturday mornings, and he moved placements and the new carers couldn’t drive him. Small thing. But it was the only thing he liked about his week, and I’d fought for the funding. I went home that night and I was, yeah, I was gutted. You can’t let it get to you, but it does.'],
+    ['Interviewer', '00:06:26', 'You mentioned Teams. Do many of your meetings happen online now?'],
+    ['Helen', '00:06:34', 'Most of them, yeah. Probably two thirds. It’s the only way I can get round sixty kids across the county, honestly, some of my schools are an hour and a half away, out of county. But the ones in person are better. The kid actually comes in. Online, the kid’s never on the call, there’s just a teacher in a classroom with a laptop and, um, and someone’s camera is always frozen. [laughs]'],
+    ['Interviewer', '00:07:02', 'What about workload?'],
+    ['Helen', '00:07:04', 'Sixty kids, three PEPs a year each, that’s a hundred and eighty PEPs, plus reviews, plus all the chasing. [pause] It’s a lot. I do a lot of evenings. I don’t mind it, I love the job, but you can’t do sixty children well. You do the ones in crisis well and the others get a PEP.'],
+    ['Interviewer', '00:07:28', 'Anything else you’d like to add before we finish?'],
+    ['Helen', '00:07:34', 'Just — please can someone put education on the agenda for placement moves? Before the move, not after. That’s it. And I’d better go, I can see the head waving at me through the window. [laughs]'],
+    ['Interviewer', '00:07:48', 'Thanks, Helen. I’ll stop there.'],
+  ],
+};
