@@ -53,34 +53,38 @@ export function readReliabilityMatrix(
   for (let r = 1; r < cells.length; r++) for (let c = 1; c < width; c++) if (!isMissing(at(r, c))) body.push(at(r, c).trim());
   const numericData = body.some(isNumber);
   const bodyLabels = new Set(body);
-  const namesLike = (list: string[]): boolean => {
-    const present = list.filter((c) => !isMissing(c)).map((c) => c.trim());
+  const firstRow = Array.from({ length: width }, (_, c) => at(0, c));
+  const firstColumn = cells.map((_, r) => at(r, 0));
+  // Is this first row (or column) names rather than values? `rest` leaves out the corner cell, `full` keeps it.
+  const namesLike = (rest: string[], full: string[]): boolean => {
+    const present = rest.filter((c) => !isMissing(c)).map((c) => c.trim());
     if (present.length === 0) return false;
-    return numericData ? present.every((c) => !isNumber(c)) : present.every((c) => !bodyLabels.has(c));
+    if (numericData) return present.every((c) => !isNumber(c));
+    // Labels: names never occur among the values, and no two are the same.
+    const all = full.filter((c) => !isMissing(c)).map((c) => c.trim());
+    return present.every((c) => !bodyLabels.has(c)) && new Set(all).size === all.length;
   };
-  const firstRowRest = Array.from({ length: width - 1 }, (_, c) => at(0, c + 1));
-  const firstColumnRest = cells.slice(1).map((_, r) => at(r + 1, 0));
   const corner = at(0, 0);
-  const rowLooksLikeHeader = namesLike(firstRowRest);
-  const columnLooksLikeNames = namesLike(firstColumnRest);
-  let hasHeader = layout.header ?? (rowLooksLikeHeader && (columnLooksLikeNames || isMissing(corner) || namesLike([corner])));
-  let hasNames = layout.names ?? (columnLooksLikeNames && (rowLooksLikeHeader || isMissing(corner) || namesLike([corner])));
-  if (layout.header === undefined && layout.names !== undefined) hasHeader = rowLooksLikeHeader && (hasNames || namesLike([corner]));
-  if (layout.names === undefined && layout.header !== undefined) hasNames = columnLooksLikeNames && (hasHeader || namesLike([corner]));
+  const cornerFree = isMissing(corner) || (numericData ? !isNumber(corner) : !bodyLabels.has(corner.trim()));
+  const rowNames = namesLike(firstRow.slice(1), firstRow);
+  const columnNames = namesLike(firstColumn.slice(1), firstColumn);
+  // The corner belongs to both; when only one of them is names, the corner must look like a name too.
+  const hasHeader = layout.header ?? (rowNames && (columnNames || layout.names === true || cornerFree));
+  const hasNames = layout.names ?? (columnNames && (rowNames || layout.header === true || cornerFree));
 
   const dataRows = cells.slice(hasHeader ? 1 : 0);
-  const firstColumn = hasNames ? 1 : 0;
-  const unitCount = Math.max(0, width - firstColumn);
+  const valueColumn = hasNames ? 1 : 0;
+  const unitCount = Math.max(0, width - valueColumn);
   if (dataRows.length === 0 || unitCount === 0) {
     throw new Error(`${source}: no values found; expected one row per observer and one column per unit.`);
   }
   const observers = dataRows.map((row, i) => (hasNames ? (row[0] ?? '').trim() || `Observer ${i + 1}` : `Observer ${i + 1}`));
   const units = Array.from({ length: unitCount }, (_, c) =>
-    hasHeader ? (cells[0]![c + firstColumn] ?? '').trim() || `Unit ${c + 1}` : `Unit ${c + 1}`,
+    hasHeader ? (cells[0]![c + valueColumn] ?? '').trim() || `Unit ${c + 1}` : `Unit ${c + 1}`,
   );
   const values = dataRows.map((row) =>
     Array.from({ length: unitCount }, (_, c): RatingValue | null => {
-      const cell = row[c + firstColumn];
+      const cell = row[c + valueColumn];
       if (isMissing(cell)) return null;
       const t = cell!.trim();
       return isNumber(t) ? Number(t) : t;
