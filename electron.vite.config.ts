@@ -27,6 +27,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    worker: { format: 'es' },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rolldownOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },

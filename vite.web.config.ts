@@ -8,6 +8,8 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'renderer'),
   base: './',
   plugins: [react()],
+  // Module workers can split: pdf.js and mammoth load only when a file of theirs is imported.
+  worker: { format: 'es' },
   server: { host: '127.0.0.1', port: 5317, strictPort: false },
   preview: { host: '127.0.0.1', port: 5318 },
   build: {

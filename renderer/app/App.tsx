@@ -70,6 +70,7 @@ export function App() {
           ui().setTheme(ui().theme === 'dark' ? 'light' : 'dark');
           break;
         case 'import-files':
+          ui().requestImport();
           break;
       }
     });

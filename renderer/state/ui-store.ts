@@ -21,6 +21,9 @@ interface UiState {
   theme: ThemePreference;
   paneSizes: { documents: number; side: number };
   toasts: Toast[];
+  /** Bumped by the menu's Import command; the open workspace answers it. */
+  importRequests: number;
+  requestImport(): void;
   openProject(id: Id | undefined): void;
   openDocument(id: Id | undefined): void;
   setTheme(theme: ThemePreference): void;
@@ -37,6 +40,8 @@ export const useUi = create<UiState>()(
       theme: 'system',
       paneSizes: { documents: 260, side: 340 },
       toasts: [],
+      importRequests: 0,
+      requestImport: () => set({ importRequests: get().importRequests + 1 }),
       openProject: (id) => set({ openProjectId: id, openDocumentId: undefined }),
       openDocument: (id) => set({ openDocumentId: id }),
       setTheme: (theme) => set({ theme }),

@@ -154,6 +154,8 @@ export interface MemoRecord {
   content: string;
   /** The memo's plain text, kept beside the rich content so memos can be searched and exported. */
   plainText: string;
+  /** For a memo on a passage of a document (e.g. an imported Word comment): the range it comments on. */
+  anchor?: { start: number; end: number };
   /** For journal entries: the day the entry is about (YYYY-MM-DD). */
   date?: string;
   authorId?: Id;

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useProjectSession } from '../../app/project-session';
 import { useUi } from '../../state/ui-store';
+import { ImportPanel } from './ImportPanel';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
 /** The project's documents, in the user's order, with their case and length. */
-export function DocumentList() {
+export function DocumentList({ onImport }: { onImport: () => void }) {
   const { db } = useProjectSession();
   const documents = useLiveQuery(() => db.documents.orderBy('order').toArray(), [db]);
   const cases = useLiveQuery(async () => new Map((await db.cases.toArray()).map((c) => [c.id, c])), [db]);
@@ -24,11 +25,15 @@ export function DocumentList() {
       <div className="pane-header">
         <h2>Documents</h2>
         <span className="count">{documents?.length ?? ''}</span>
+        <button type="button" className="small" onClick={onImport} title="Import transcripts (Ctrl+I)">
+          Import…
+        </button>
       </div>
+      <ImportPanel />
       {documents && documents.length === 0 && (
         <div className="pane-empty">
           <p>No documents yet.</p>
-          <p className="hint">Import interview transcripts (Word, PDF, text or captions) to begin.</p>
+          <p className="hint">Import interview transcripts (Word, PDF, RTF, ODT, text or Zoom/Teams captions) to begin, or drop the files here.</p>
         </div>
       )}
       <ul className="document-list">
@@ -46,7 +51,7 @@ export function DocumentList() {
                 <span className="document-name">{doc.name}</span>
                 <span className="document-meta">
                   {caseRecord ? `${caseRecord.description || caseRecord.name} · ` : ''}
-                  {numberFormat.format(doc.words)} words · {count} {count === 1 ? 'coding' : 'codings'}
+                  {numberFormat.format(doc.words)} {doc.words === 1 ? 'word' : 'words'} · {count} {count === 1 ? 'coding' : 'codings'}
                 </span>
               </button>
             </li>

@@ -1,4 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useRef, useState } from 'react';
+import { IMPORT_FILTERS, useImport } from '../../import/use-import';
+import { platform } from '../../platform';
 import { catalogue } from '../../db/catalogue';
 import { ProjectSessionContext, sessionFor, useHistoryState } from '../../app/project-session';
 import { Splitter } from '../../components/Splitter';
@@ -21,6 +24,25 @@ export function Workspace({ projectId }: { projectId: Id }) {
   const openDocumentId = useUi((s) => s.openDocumentId);
   const history = useHistoryState(session.history);
   const notify = useUi((s) => s.notify);
+  const importRequests = useUi((s) => s.importRequests);
+  const startImport = useImport((s) => s.start);
+  const [dropping, setDropping] = useState(false);
+
+  const importFiles = async () => {
+    try {
+      const files = await platform.openFiles({ title: 'Import transcripts', filters: IMPORT_FILTERS, multiple: true });
+      await startImport(session, files);
+    } catch (error) {
+      notify(error instanceof Error ? error.message : String(error), { kind: 'error' });
+    }
+  };
+  const seenRequests = useRef(importRequests);
+  useEffect(() => {
+    if (importRequests !== seenRequests.current) {
+      seenRequests.current = importRequests;
+      void importFiles();
+    }
+  });
 
   const undo = () => session.history.undo().then((label) => label && notify(`Undone: ${label}`), (e: Error) => notify(e.message, { kind: 'error' }));
   const redo = () => session.history.redo().then((label) => label && notify(`Redone: ${label}`), (e: Error) => notify(e.message, { kind: 'error' }));
@@ -39,7 +61,25 @@ export function Workspace({ projectId }: { projectId: Id }) {
 
   return (
     <ProjectSessionContext.Provider value={session}>
-      <div className="workspace">
+      <div
+        className={`workspace${dropping ? ' dropping' : ''}`}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) {
+            e.preventDefault();
+            setDropping(true);
+          }
+        }}
+        onDragLeave={(e) => {
+          if (e.currentTarget === e.target || !e.currentTarget.contains(e.relatedTarget as Node)) setDropping(false);
+        }}
+        onDrop={async (e) => {
+          if (!e.dataTransfer.files.length) return;
+          e.preventDefault();
+          setDropping(false);
+          const files = await Promise.all(Array.from(e.dataTransfer.files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+          void startImport(session, files);
+        }}
+      >
         <header className="app-header">
           <div className="brand">
             <button type="button" className="back-button" onClick={() => openProject(undefined)} aria-label="All projects">
@@ -62,7 +102,7 @@ export function Workspace({ projectId }: { projectId: Id }) {
           className="workspace-body"
           style={{ gridTemplateColumns: `${paneSizes.documents}px 6px minmax(320px, 1fr) 6px ${paneSizes.side}px` }}
         >
-          <DocumentList />
+          <DocumentList onImport={() => void importFiles()} />
           <Splitter label="Resize document list" size={paneSizes.documents} min={180} max={480} direction={1} onResize={(s) => setPaneSize('documents', s)} />
           <TranscriptReader documentId={openDocumentId} />
           <Splitter label="Resize codebook and themes" size={paneSizes.side} min={240} max={640} direction={-1} onResize={(s) => setPaneSize('side', s)} />
@@ -71,6 +111,11 @@ export function Workspace({ projectId }: { projectId: Id }) {
             <ThemesPane />
           </aside>
         </div>
+        {dropping && (
+          <div className="drop-overlay" aria-hidden="true">
+            Drop transcripts to import them
+          </div>
+        )}
       </div>
     </ProjectSessionContext.Provider>
   );
