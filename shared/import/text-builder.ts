@@ -39,6 +39,13 @@ export class DocumentTextBuilder {
     this.open = { kind, level, raw: '', anchors: [] };
   }
 
+  /** Changes the kind (and level) of the open block, for formats that say what a paragraph was only at its end. */
+  retag(kind: BlockKind, level?: number): void {
+    if (!this.open) return;
+    this.open.kind = kind;
+    this.open.level = level;
+  }
+
   write(raw: string): void {
     if (!this.open) this.begin('paragraph');
     this.open!.raw += raw;
