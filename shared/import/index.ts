@@ -87,10 +87,11 @@ export function sniffFormat(bytes: Uint8Array): DocumentFormat | 'zip' | 'binary
 }
 
 /**
- * The format to import a file as, from its name and (for .txt and names without an extension) its content.
- * Throws ImportError naming the file for extensions Tessera does not import.
+ * The format a file's name promises, or undefined for .txt and names without an extension (their content decides).
+ * Throws ImportError naming the file for extensions Tessera does not import, so a caller can refuse a file by its
+ * name before reading it.
  */
-export function chooseFormat(bytes: Uint8Array, fileName: string): DocumentFormat {
+export function formatFromName(fileName: string): DocumentFormat | undefined {
   const extension = extensionOf(fileName);
   const byName = DOCUMENT_EXTENSIONS[extension];
   if (byName && byName !== 'txt') return byName;
@@ -104,6 +105,16 @@ export function chooseFormat(bytes: Uint8Array, fileName: string): DocumentForma
           .join(', ')}.`,
     );
   }
+  return undefined;
+}
+
+/**
+ * The format to import a file as, from its name and (for .txt and names without an extension) its content.
+ * Throws ImportError naming the file for extensions Tessera does not import.
+ */
+export function chooseFormat(bytes: Uint8Array, fileName: string): DocumentFormat {
+  const byName = formatFromName(fileName);
+  if (byName) return byName;
   const sniffed = sniffFormat(bytes);
   if (sniffed === 'zip') {
     throw new ImportError(
@@ -165,9 +176,9 @@ async function importStructured(
     case 'docx':
       return (await import('./docx')).importDocx(bytes, fileName);
     case 'odt':
-      return (await loadImporter('odt', 'importOdt', fileName))(bytes, fileName);
+      return (await import('./odt')).importOdt(bytes, fileName);
     case 'rtf':
-      return (await loadImporter('rtf', 'importRtf', fileName))(bytes, fileName);
+      return (await import('./rtf')).importRtf(bytes, fileName);
     case 'pdf': {
       if (!options.loadPdfjs) throw new ImportError(fileName, 'PDF files cannot be read here (no PDF reader is available).');
       const importPdf = await loadImporter('pdf', 'importPdf', fileName);

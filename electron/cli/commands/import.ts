@@ -2,7 +2,14 @@ import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CliCommand, CliIO } from '../command';
 import { parseArgs } from '../command';
-import { checkFileSize, ImportError, importFile, type ImportedDocument, type ImportOptions } from '../../../shared/import';
+import {
+  checkFileSize,
+  formatFromName,
+  ImportError,
+  importFile,
+  type ImportedDocument,
+  type ImportOptions,
+} from '../../../shared/import';
 import { speakersOf } from '../../../shared/import/speakers';
 import type { ProjectData } from '../../../shared/model/types';
 import { newId } from '../../../shared/model/ids';
@@ -45,6 +52,7 @@ async function readDocument(
 ): Promise<{ doc: ImportedDocument; size: number }> {
   const full = path.resolve(io.cwd, file);
   const name = path.basename(file);
+  formatFromName(name);
   let size: number;
   try {
     const info = await stat(full);
