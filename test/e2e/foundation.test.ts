@@ -18,7 +18,7 @@ describe('foundation: projects persist, the sample opens, changes undo', () => {
   it('opens on a welcoming empty state', async () => {
     const { page } = app;
     await page.getByRole('heading', { name: 'Welcome to Tessera' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Open the sample project' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Open the sample project' }).waitFor();
     await screenshot(page, 'project-list-empty');
   });
 
@@ -28,7 +28,7 @@ describe('foundation: projects persist, the sample opens, changes undo', () => {
     await page.getByRole('textbox', { name: 'Project name' }).fill('Pilot study');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { name: 'Pilot study' }).waitFor();
-    expect(await page.getByText('No documents yet.').isVisible()).toBe(true);
+    await page.getByText('No documents yet.').waitFor();
 
     await page.getByRole('textbox', { name: 'New code name' }).fill('Building trust');
     await page.getByRole('button', { name: 'Add code' }).click();
@@ -56,7 +56,7 @@ describe('foundation: projects persist, the sample opens, changes undo', () => {
     await page.getByRole('button', { name: 'All projects' }).click();
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
-    const documents = page.getByRole('navigation', { name: 'Documents' }).getByRole('button');
+    const documents = page.getByRole('navigation', { name: 'Documents' }).locator('.document-item');
     await expect.poll(() => documents.count()).toBe(17);
     await documents.first().click();
     const reader = page.getByRole('main', { name: /^Transcript: P01/ });
@@ -91,7 +91,7 @@ describe('foundation: projects persist, the sample opens, changes undo', () => {
     await page.getByRole('tree', { name: 'Codes' }).getByRole('button', { name: 'Building trust' }).waitFor();
     await page.getByRole('button', { name: 'All projects' }).click();
     await page.getByRole('button', { name: /^Open Multi-agency meetings/ }).click();
-    await page.getByRole('navigation', { name: 'Documents' }).getByRole('button').nth(2).click();
+    await page.getByRole('navigation', { name: 'Documents' }).locator('.document-item').nth(2).click();
     await page.getByRole('main', { name: /^Transcript: P03/ }).waitFor();
     await screenshot(page, 'workspace-sample-dark');
   });
