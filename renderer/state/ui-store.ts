@@ -8,6 +8,9 @@ import type { Id } from '../../shared/model/types';
  */
 export type ThemePreference = 'system' | 'light' | 'dark';
 
+/** The workspace's main views, chosen from the tabs in its header. */
+export type WorkspaceView = 'coding' | 'memos';
+
 export interface Toast {
   id: number;
   message: string;
@@ -17,6 +20,8 @@ export interface Toast {
 
 interface UiState {
   openProjectId?: Id;
+  workspaceView: WorkspaceView;
+  setWorkspaceView(view: WorkspaceView): void;
   openDocumentId?: Id;
   theme: ThemePreference;
   paneSizes: { documents: number; side: number };
@@ -38,6 +43,8 @@ export const useUi = create<UiState>()(
   persist(
     (set, get) => ({
       theme: 'system',
+      workspaceView: 'coding',
+      setWorkspaceView: (view) => set({ workspaceView: view }),
       paneSizes: { documents: 260, side: 340 },
       toasts: [],
       importRequests: 0,
@@ -57,7 +64,7 @@ export const useUi = create<UiState>()(
     {
       name: 'tessera-ui',
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ openProjectId: s.openProjectId, openDocumentId: s.openDocumentId, theme: s.theme, paneSizes: s.paneSizes }),
+      partialize: (s) => ({ workspaceView: s.workspaceView, openProjectId: s.openProjectId, openDocumentId: s.openDocumentId, theme: s.theme, paneSizes: s.paneSizes }),
     },
   ),
 );

@@ -13,6 +13,8 @@ import { ThemesPane } from './ThemesPane';
 import { TranscriptReader } from './TranscriptReader';
 import { ThemeToggle } from '../../components/ThemeToggle';
 import type { Id } from '../../../shared/model/types';
+import { WorkspaceTabs } from './WorkspaceTabs';
+import { MemosView } from '../memos/MemosView';
 
 /** The workspace of one project: documents, the transcript reader, the codebook and the themes. */
 export function Workspace({ projectId }: { projectId: Id }) {
@@ -22,6 +24,7 @@ export function Workspace({ projectId }: { projectId: Id }) {
   const paneSizes = useUi((s) => s.paneSizes);
   const setPaneSize = useUi((s) => s.setPaneSize);
   const openDocumentId = useUi((s) => s.openDocumentId);
+  const view = useUi((s) => s.workspaceView);
   const history = useHistoryState(session.history);
   const notify = useUi((s) => s.notify);
   const importRequests = useUi((s) => s.importRequests);
@@ -87,6 +90,7 @@ export function Workspace({ projectId }: { projectId: Id }) {
             </button>
             <h1 className="project-title">{project.name}</h1>
           </div>
+          <WorkspaceTabs />
           <div className="header-actions">
             <SaveStatus state={history} />
             <button type="button" onClick={undo} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}>
@@ -98,7 +102,9 @@ export function Workspace({ projectId }: { projectId: Id }) {
             <ThemeToggle />
           </div>
         </header>
+        {view === 'memos' && <MemosView />}
         <div
+          hidden={view !== 'coding'}
           className="workspace-body"
           style={{ gridTemplateColumns: `${paneSizes.documents}px 6px minmax(320px, 1fr) 6px ${paneSizes.side}px` }}
         >
