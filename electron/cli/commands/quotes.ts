@@ -22,7 +22,7 @@ export function quotesOf(project: ProjectData, codePath?: string): Quote[] {
   const texts = new Map(project.texts.map((t) => [t.id, t.text]));
   const coders = new Map(project.coders.map((c) => [c.id, c.name]));
   return project.codings
-    .map((c) => ({ coding: c, doc: docs.get(c.documentId), path: paths.get(c.codeId)?.join('/') ?? '' }))
+    .map((c) => ({ coding: c, doc: docs.get(c.documentId), path: paths.get(c.codeId)?.join('/') ?? '', coder: coders.get(c.coderId) ?? '' }))
     .filter((q) => q.doc && (codePath === undefined || q.path === codePath))
     .sort(
       (a, b) =>
@@ -30,12 +30,13 @@ export function quotesOf(project: ProjectData, codePath?: string): Quote[] {
         a.doc!.name.localeCompare(b.doc!.name) ||
         a.coding.start - b.coding.start ||
         a.coding.end - b.coding.end ||
-        a.path.localeCompare(b.path),
+        a.path.localeCompare(b.path) ||
+        a.coder.localeCompare(b.coder),
     )
-    .map(({ coding, doc, path }) => ({
+    .map(({ coding, doc, path, coder }) => ({
       source: doc!.name,
       code: path,
-      coder: coders.get(coding.coderId) ?? '',
+      coder,
       start: coding.start,
       end: coding.end,
       text: (texts.get(coding.documentId) ?? '').slice(coding.start, coding.end),
