@@ -147,10 +147,14 @@ function readTurns(v: Json): Turn[] {
     const start = int(t.start);
     const end = int(t.end);
     if (start === undefined || end === undefined || end < start) continue;
-    const turn: Turn = { ...(t as object), start, end } as Turn;
-    if (t.speaker !== undefined && typeof t.speaker !== 'string') delete turn.speaker;
-    if (t.time !== undefined && typeof t.time !== 'number') delete turn.time;
-    turns.push(turn);
+    // Known fields by type; other plain values are kept so fields added to Turn later survive the trip.
+    const turn: Record<string, string | number | boolean> = {};
+    for (const [key, value] of Object.entries(t)) {
+      if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) turn[key] = value;
+    }
+    if (typeof turn.speaker !== 'string') delete turn.speaker;
+    if (typeof turn.time !== 'number') delete turn.time;
+    turns.push({ ...turn, start, end } as Turn);
   }
   return turns;
 }
