@@ -44,7 +44,7 @@ const FORMULA =
 
 /** Fleiss' kappa from counts: one row per subject, one column per category, each cell the number of raters. */
 export function fleissKappaFromCounts(counts: readonly (readonly number[])[]): FleissResult {
-  const k = Math.max(0, ...counts.map((r) => r.length));
+  const k = counts.reduce((w, r) => Math.max(w, r.length), 0);
   const used = counts.filter((row) => row.reduce((s, x) => s + x, 0) >= 2);
   for (const row of counts) {
     for (const x of row) {
@@ -103,7 +103,7 @@ export function fleissKappa(
   ratings: ReadonlyArray<ReadonlyArray<RatingValue | null | undefined>>,
   options: { categories?: readonly RatingValue[] } = {},
 ): FleissResult & { categories: RatingValue[] } {
-  const subjects = Math.max(0, ...ratings.map((r) => r.length));
+  const subjects = ratings.reduce((w, r) => Math.max(w, r.length), 0);
   const all: RatingValue[] = [];
   for (const row of ratings) for (const v of row) if (v !== null && v !== undefined) all.push(v);
   const categories = orderCategories(all, options.categories, false);

@@ -85,7 +85,7 @@ export function krippendorffAlpha(
   matrix: ReadonlyArray<ReadonlyArray<RatingValue | null | undefined>>,
   options: AlphaOptions,
 ): AlphaResult & { observers: number } {
-  const unitCount = Math.max(0, ...matrix.map((row) => row.length));
+  const unitCount = matrix.reduce((w, row) => Math.max(w, row.length), 0);
   const units: WeightedUnit[] = [];
   for (let u = 0; u < unitCount; u++) {
     const values: RatingValue[] = [];

@@ -47,7 +47,7 @@ export function readReliabilityMatrix(
   if (cells.length === 0) throw new Error(`${source}: the file is empty; expected one row per observer and one column per unit.`);
 
   const at = (r: number, c: number): string => cells[r]?.[c] ?? '';
-  const width = Math.max(...cells.map((r) => r.length));
+  const width = cells.reduce((w, r) => Math.max(w, r.length), 0);
   // The body is everything but the first row and the first column: it is data whatever the layout.
   const body: string[] = [];
   for (let r = 1; r < cells.length; r++) for (let c = 1; c < width; c++) if (!isMissing(at(r, c))) body.push(at(r, c).trim());

@@ -108,7 +108,7 @@ function pairDistance(x: readonly Section[], y: readonly Section[]): number {
 }
 
 export function unitizedAlpha(continua: readonly UnitizedContinuum[], coderCount?: number): UnitizedAlphaResult {
-  const m = coderCount ?? Math.max(0, ...continua.map((c) => c.codings.length));
+  const m = coderCount ?? continua.reduce((w, c) => Math.max(w, c.codings.length), 0);
   if (m < 2) throw new Error('Unitizing agreement needs at least two coders.');
   const length = continua.reduce((s, c) => s + c.length, 0);
   const codedLengths: number[] = [];
