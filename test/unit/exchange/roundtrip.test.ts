@@ -7,6 +7,8 @@ import { CODEBOOK_XSD, PROJECT_XSD } from '../../../shared/exchange/schemas';
 import type { ProjectData } from '../../../shared/model/types';
 import { validateRefiXml } from '../../../electron/cli/commands/validate';
 import { at, fixtureProject, id, TEXT_A } from './fixture-project';
+import { buildSample } from '../../../shared/sample/index';
+import { applyMergePlan, planMerge } from '../../../shared/exchange/merge';
 
 /** The project with every table sorted by a stable key, so comparisons ignore record order. */
 function canonical(p: ProjectData): ProjectData {
@@ -178,5 +180,21 @@ describe('writeQdc then readQdc', () => {
 
   it('refuses to write a codebook with no codes (the schema needs one)', () => {
     expect(() => writeQdc({ ...project, codes: [] })).toThrow(/no codes/);
+  });
+});
+
+describe('the built-in sample project', () => {
+  it('exports valid REFI-QDA, re-imports with no difference (but the sample flag) and merges into itself as no change', async () => {
+    const sample = await buildSample('0f0e0d0c-0b0a-4909-8807-060504030201', Date.UTC(2024, 0, 1));
+    const bytes = writeQdpx(sample);
+    expect(await validateRefiXml(qdeOf(bytes), 'project')).toEqual([]);
+    const { project: back, warnings } = await readQdpx(bytes, 'sample.qdpx');
+    expect(warnings).toEqual([]);
+    const { sample: _flag, ...info } = sample.project;
+    expect(canonical(back)).toEqual(canonical({ ...sample, project: info }));
+    const plan = planMerge(sample, back);
+    expect(plan.summary.codings.duplicates).toBe(sample.codings.length);
+    const { changes } = applyMergePlan(sample, plan);
+    expect([...Object.values(changes.added), ...Object.values(changes.updated)].every((list) => list.length === 0)).toBe(true);
   });
 });
