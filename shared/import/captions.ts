@@ -113,7 +113,10 @@ function readCueLines(cue: Cue, cueIndex: number): CueLine[] {
       .replace(/<[^>]*>/g, '')
       .replace(/\{\\[^}]*\}/g, '');
     const closed = text.includes('\u0000');
-    text = decodeEntities(text.replace(/\u0000/g, '')).normalize('NFC').trim();
+    text = text.replace(/\u0000/g, '');
+    // The file was normalised as a whole; only characters written as references (&#769;) can need composing again.
+    if (text.includes('&')) text = decodeEntities(text).normalize('NFC');
+    text = text.trim();
     voice = closed ? undefined : lineVoice;
     if (text === '') continue;
     // "- " marks a new speaker; "-Word" does too when several lines of the cue start that way.

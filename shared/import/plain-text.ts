@@ -2,7 +2,7 @@ import type { Block, Turn } from '../model/types';
 import { normaliseText } from '../text/normalise';
 import { checkSize, decodeTextFile } from './encoding';
 import { MAX_TEXT_FILE_BYTES, type ImportOptions } from './options';
-import { detectSpeakerTurns, mapOffset } from './speakers';
+import { detectSpeakerTurns, offsetMapper } from './speakers';
 import type { ImportedDocument } from './types';
 
 /**
@@ -146,8 +146,9 @@ export function markdownBlocks(text: string): { text: string; blocks: Block[] } 
     from = b;
   }
   parts.push(text.slice(from));
+  const move = offsetMapper(removed);
   const blocks = raw
-    .map((b) => ({ ...b, start: mapOffset(removed, b.start), end: mapOffset(removed, b.end) }))
+    .map((b) => ({ ...b, start: move(b.start), end: move(b.end) }))
     .filter((b) => b.end > b.start);
   return { text: parts.join(''), blocks };
 }
@@ -176,7 +177,7 @@ export function importPlainText(
   const perLine = !/\n[ \t]*\n/.test(detection.text);
   let blocks: Block[];
   if (mdBlocks) {
-    const move = (o: number): number => mapOffset(detection.removed, o);
+    const move = offsetMapper(detection.removed);
     blocks = mdBlocks.map((b) => ({ ...b, start: move(b.start), end: move(b.end) })).filter((b) => b.end > b.start);
     blocks = splitBlocksAtTurns(detection.text, blocks, detection.turns);
   } else {

@@ -5,6 +5,7 @@ import {
   mapOffset,
   mapSpeaker,
   matchSpeakerLabel,
+  offsetMapper,
   parseClock,
   speakersOf,
   withSpeakerTurns,
@@ -171,6 +172,23 @@ describe('mapOffset', () => {
       [8, 10],
     ];
     expect([0, 2, 3, 5, 6, 8, 9, 10, 12].map((o) => mapOffset(removed, o))).toEqual([0, 2, 2, 2, 3, 5, 5, 5, 7]);
+  });
+
+  it('keeps every surviving character at its mapped offset (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 80 }), fc.array(fc.nat(80), { maxLength: 20 }), (text, cuts) => {
+        // Random sorted, non-overlapping ranges from pairs of cut points.
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const removed: [number, number][] = [];
+        for (let i = 0; i + 1 < points.length; i += 2) removed.push([points[i]!, points[i + 1]!]);
+        const kept = text.split('').map((_, i) => i).filter((i) => !removed.some(([a, b]) => i >= a && i < b));
+        const out = kept.map((i) => text[i]).join('');
+        const move = offsetMapper(removed);
+        kept.forEach((i, k) => expect(move(i)).toBe(k));
+        expect(move(text.length)).toBe(out.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
