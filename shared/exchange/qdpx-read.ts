@@ -604,6 +604,8 @@ async function readProjectXml(root: XmlElement, entries: Record<string, Uint8Arr
     return id;
   };
 
+  // Descriptions of sources and selections, which Tessera has no field for, become memos about them.
+  const describedItems: { id: string; target: NoteTarget; title: string; text: string }[] = [];
   for (const [order, p] of pending.entries()) {
     const text = p.map.text;
     const hash = await hashText(text);
@@ -630,6 +632,8 @@ async function readProjectXml(root: XmlElement, entries: Record<string, Uint8Arr
       ctx.warnings.push(`the text of "${p.name}" was changed outside Tessera, so its turns and blocks were not restored`);
     }
     texts.push({ id: p.id, text, ...structure });
+    const about = descriptionOf(p.element).trim();
+    if (about) describedItems.push({ id: deriveId('refi-description', p.id), target: { type: 'document', id: p.id }, title: `Description of ${p.name}`, text: about });
     readValues(p.element, p.id, 'document');
     for (const ref of childElements(p.element, 'NoteRef')) noteRefs.push({ target: { type: 'document', id: p.id }, ref });
 
@@ -656,6 +660,8 @@ async function readProjectXml(root: XmlElement, entries: Record<string, Uint8Arr
         if (id) ids.push(id);
       }
       codingsOfSelection.set(s.guid, ids);
+      const note = descriptionOf(s.element).trim();
+      if (note && ids[0]) describedItems.push({ id: deriveId('refi-description', s.guid), target: { type: 'coding', id: ids[0] }, title: 'Selection description', text: note });
       for (const ref of childElements(s.element, 'NoteRef')) {
         noteRefs.push({ target: ids[0] ? { type: 'coding', id: ids[0] } : { type: 'document', id: p.id }, ref });
       }
@@ -796,6 +802,24 @@ async function readProjectXml(root: XmlElement, entries: Record<string, Uint8Arr
     const authorId = e?.authorId ?? author;
     if (authorId && coderIds.has(authorId)) memo.authorId = authorId;
     memos.push(memo);
+  }
+  const memoIds = new Set(memos.map((m) => m.id));
+  for (const item of describedItems) {
+    if (memoIds.has(item.id)) continue;
+    memos.push({
+      id: item.id,
+      targetType: item.target.type,
+      targetId: item.target.id,
+      title: item.title,
+      content: plainTextToMemoContent(item.text),
+      plainText: item.text,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    });
+  }
+  const graphs = firstChild(root, 'Graphs');
+  if (graphs && graphs.children.length) {
+    ctx.warnings.push(`${graphs.children.length} graph(s) were left out: Tessera has no graphs`);
   }
   if (notesWithoutText) ctx.warnings.push(`${notesWithoutText} note(s) had no readable text and were kept empty`);
   if (multiTargets) ctx.warnings.push(`${multiTargets} note(s) were attached to more than one item; Tessera attaches a memo to the first`);

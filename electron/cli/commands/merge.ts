@@ -12,9 +12,9 @@ const MATCHED = ['documents', 'codes', 'coders', 'cases', 'attributes', 'themes'
 export const mergeCommand: CliCommand = {
   name: 'merge',
   summary: 'Merge .qdpx projects into one (the first is the base; conflicts keep its values)',
-  usage: 'merge A.qdpx B.qdpx... -o OUT.qdpx [--json]',
+  usage: 'merge A.qdpx B.qdpx... -o OUT.qdpx [--json] [--nvivo]',
   async run(args, io) {
-    const { positional, flags } = parseArgs(args, ['json']);
+    const { positional, flags } = parseArgs(args, ['json', 'nvivo']);
     const out = flags.get('o') ?? flags.get('out');
     if (positional.length < 2 || typeof out !== 'string') {
       io.err('tessera merge: give two or more projects and an output: merge A.qdpx B.qdpx... -o OUT.qdpx [--json]\n');
@@ -52,7 +52,8 @@ export const mergeCommand: CliCommand = {
         }
       }
       file = out;
-      await writeFileWhole(out, io, writeQdpx(data));
+      // --nvivo: positions as NVivo reads them (UTF-16 with CRLF line ends) instead of the standard's code points.
+      await writeFileWhole(out, io, writeQdpx(data, { positions: flags.has('nvivo') ? 'nvivo' : 'codepoints' }));
     } catch (error) {
       io.err(errorLine(file, error));
       return 1;

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
 import { readQdpx } from '../../../shared/exchange/qdpx-read';
@@ -93,6 +93,16 @@ describe('merge', () => {
     const again = JSON.parse((await cli('merge', 'merged.qdpx', 'ben.qdpx', '-o', 'merged2.qdpx', '--json')).out);
     expect(Object.values(again.added).every((n) => n === 0)).toBe(true);
     expect(again.duplicateCodings).toBe(4);
+  });
+
+  it('writes NVivo-compatible positions on request', async () => {
+    expect((await cli('merge', 'amara.qdpx', 'ben.qdpx', '-o', 'nvivo-out.qdpx', '--nvivo')).code).toBe(0);
+    expect((await cli('validate', 'nvivo-out.qdpx')).out).toBe('valid\n');
+    const entries = unzipSync(new Uint8Array(readFileSync(path.join(dir, 'nvivo-out.qdpx'))));
+    const txt = Object.entries(entries).find(([name]) => name.startsWith('sources/'))![1];
+    expect(new TextDecoder().decode(txt)).toContain('\r\n');
+    const quotes = JSON.parse((await cli('quotes', 'nvivo-out.qdpx', '--json')).out) as { text: string }[];
+    expect(quotes.map((q) => q.text)).toContain('Zoë – 𝒳 marks the spot');
   });
 
   it('needs two inputs and an output', async () => {

@@ -150,6 +150,22 @@ describe('forgiving reading', () => {
     expect(warnings.some((w) => w.includes('group only documents or notes'))).toBe(true);
   });
 
+  it('keeps descriptions of sources and selections as memos, and says graphs were left out', async () => {
+    const xml = `<Project xmlns="urn:QDA-XML:project:1.0" name="p">
+  <CodeBook><Codes><Code guid="${U(1)}" name="A" isCodable="true"/></Codes></CodeBook>
+  <Sources><TextSource guid="${U(2)}" name="Visit" plainTextPath="internal://${U(2)}.txt"><Description>Home visit, March.</Description>
+    <PlainTextSelection guid="${U(3)}" startPosition="0" endPosition="4"><Description>Key moment</Description><Coding guid="${U(4)}"><CodeRef targetGUID="${U(1)}"/></Coding></PlainTextSelection>
+  </TextSource></Sources>
+  <Graphs><Graph guid="${U(5)}" name="Map"/></Graphs>
+</Project>`;
+    const { project, warnings } = await readQdpx(archive({ 'project.qde': xml, [`sources/${U(2)}.txt`]: 'Home was calm.' }), 'described.qdpx');
+    expect(project.memos.map((m) => [m.targetType, m.targetId, m.plainText])).toEqual([
+      ['document', U(2), 'Home visit, March.'],
+      ['coding', U(4), 'Key moment'],
+    ]);
+    expect(warnings).toContain('1 graph(s) were left out: Tessera has no graphs');
+  });
+
   it('warns when no reading of the positions fits the words', async () => {
     const xml = `<Project xmlns="urn:QDA-XML:project:1.0" name="p">
   <CodeBook><Codes><Code guid="${U(1)}" name="A" isCodable="true"/></Codes></CodeBook>
