@@ -130,6 +130,15 @@ describe('writeQdpx then readQdpx', () => {
     expect(back.attributeValues).toHaveLength(project.attributeValues.length);
   });
 
+  it('finds NVivo-mode positions by measuring them when the extra file (which names the unit) is gone', async () => {
+    const entries = entriesOf(writeQdpx(project, { positions: 'nvivo' }));
+    delete entries['tessera/extra.json'];
+    const { project: back, warnings } = await readQdpx(zipSync(entries), 'nvivo-without-extra.qdpx');
+    const spans = (p: ProjectData): string[] => p.codings.map((c) => `${c.id}:${c.start}-${c.end}`).sort();
+    expect(spans(back)).toEqual(spans(project));
+    expect(warnings.some((w) => w.includes('UTF-16 code units with the CR'))).toBe(true);
+  });
+
   it('does not apply extra details over a description another tool changed', async () => {
     const entries = entriesOf(writeQdpx(project));
     const qde = strFromU8(entries['project.qde']!).replace('Professional confidence: what it means.', 'Edited in another tool.');
