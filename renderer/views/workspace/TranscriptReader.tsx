@@ -1,26 +1,213 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef } from 'react';
-import type { CodeRecord, CodingRecord } from '../../../shared/model/types';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { newId } from '../../../shared/model/ids';
+import { paletteColor } from '../../../shared/model/palette';
+import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
+import { applyCode, changeCodingCode, removeCodings, setCodingRange, setExemplar } from '../../commands/coding-commands';
+import { isCoderVisible, useCoder } from '../../state/coder-store';
+import { useRecentCodes } from '../../state/recent-codes';
+import { useUi } from '../../state/ui-store';
+import { CODE_DRAG_TYPE } from './code-drag';
+import { CoderDialog } from './CoderDialog';
+import { CodePalette, type PaletteChoice } from './CodePalette';
+import { CodingPopover, nudge, type CodingAction } from './CodingPopover';
+import { CodingStripes } from './CodingStripes';
+import { CoderFilter } from './CoderFilter';
+import { domRanges, offsetAtPoint, selectionOffsets } from './selection';
 import { formatTime, readerSegments, segmentAt, type ReaderSegment } from './transcript-layout';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
-/** The read-only transcript, with speaker turns, times, and codings painted over the text in their code's colour. */
+interface Pending {
+  start: number;
+  end: number;
+  position: { left: number; top: number };
+}
+
+function placeNear(rect: DOMRect, width = 360, height = 340): { left: number; top: number } {
+  const left = Math.max(8, Math.min(rect.left, window.innerWidth - width - 8));
+  const below = rect.bottom + 8;
+  const top = below + height > window.innerHeight ? Math.max(8, rect.top - height - 8) : below;
+  return { left, top };
+}
+
+/**
+ * The transcript, read-only, with speaker turns and times. Select words to code them (a palette opens at the
+ * selection), click a coded passage to see and change its codings, and read the coding stripes in the margin.
+ */
 export function TranscriptReader({ documentId }: { documentId?: string }) {
-  const { db } = useProjectSession();
+  const { db, execute } = useProjectSession();
+  const notify = useUi((s) => s.notify);
   const doc = useLiveQuery(async () => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
   const text = useLiveQuery(async () => (documentId ? db.texts.get(documentId) : undefined), [db, documentId]);
-  const codings = useLiveQuery(
+  const allCodings = useLiveQuery(
     async () => (documentId ? db.codings.where('[documentId+start]').between([documentId, -Infinity], [documentId, Infinity]).toArray() : []),
     [db, documentId],
   );
-  const codes = useLiveQuery(() => db.codes.toArray(), [db]);
+  const codeList = useLiveQuery(() => db.codes.orderBy('order').toArray(), [db]);
+  const coderList = useLiveQuery(() => db.coders.toArray(), [db]);
+  const codingMemos = useLiveQuery(
+    async () => new Map((await db.memos.where('targetType').equals('coding').toArray()).map((m: MemoRecord) => [m.targetId, m])),
+    [db],
+  );
   const caseRecord = useLiveQuery(async () => (doc?.caseId ? db.cases.get(doc.caseId) : undefined), [db, doc?.caseId]);
-  const segments = useMemo(() => (text ? readerSegments(text) : []), [text]);
-  const bodyRef = useRef<HTMLDivElement>(null);
 
-  useCodingHighlights(bodyRef, segments, codings ?? [], codes ?? [], text?.id);
+  const coderState = useCoder();
+  const recentIds = useRecentCodes((s) => s.ids);
+  const markRecent = useRecentCodes((s) => s.use);
+
+  const segments = useMemo(() => (text ? readerSegments(text) : []), [text]);
+  const codes = useMemo(() => new Map((codeList ?? []).map((c) => [c.id, c])), [codeList]);
+  const coders = useMemo(() => new Map((coderList ?? []).map((c) => [c.id, c])), [coderList]);
+  const memoTexts = useMemo(() => new Map([...(codingMemos ?? new Map<string, MemoRecord>()).entries()].map(([id, m]) => [id, m.plainText])), [codingMemos]);
+  const visible = useMemo(
+    () => (allCodings ?? []).filter((c) => isCoderVisible(c.coderId, coderState)),
+    [allCodings, coderState],
+  );
+  const recent = useMemo(() => recentIds.map((id) => codes.get(id)).filter((c): c is CodeRecord => !!c), [recentIds, codes]);
+
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [popover, setPopover] = useState<{ codings: CodingRecord[]; position: { left: number; top: number } } | null>(null);
+  const [hovered, setHovered] = useState<CodingRecord | null>(null);
+  const [askCoder, setAskCoder] = useState<null | ((coder: CoderRecord) => void)>(null);
+  const lastSelection = useRef<{ start: number; end: number } | null>(null);
+
+  useCodingHighlights(bodyRef, segments, visible, codes, pending, hovered);
+
+  // Close transient UI when the document changes.
+  useEffect(() => {
+    setPending(null);
+    setPopover(null);
+    lastSelection.current = null;
+  }, [documentId]);
+
+  const withCoder = useCallback(
+    (action: (coder: CoderRecord) => void) => {
+      const me = useCoder.getState().me;
+      if (me) action(me);
+      else setAskCoder(() => action);
+    },
+    [],
+  );
+
+  const apply = useCallback(
+    (choice: PaletteChoice, range: { start: number; end: number }) => {
+      if (!text || !documentId) return;
+      withCoder(async (coder) => {
+        let code: Pick<CodeRecord, 'id' | 'name'>;
+        let created: CodeRecord | undefined;
+        if (choice.code) code = choice.code;
+        else {
+          const name = (choice.newName ?? '').trim();
+          if (!name) return;
+          const existing = [...codes.values()].find((c) => c.name.toLowerCase() === name.toLowerCase());
+          if (existing) code = existing;
+          else {
+            const order = codes.size;
+            created = { id: newId(), name, color: paletteColor(order), description: '', inclusion: '', exclusion: '', example: '', order, createdAt: Date.now() };
+            code = created;
+          }
+        }
+        try {
+          await execute(applyCode({ code, newCode: created, coder, passages: [{ documentId, start: range.start, end: range.end }], text: text.text.slice(range.start, range.end) }));
+          markRecent(code.id);
+        } catch (error) {
+          notify(`Could not code the passage: ${(error as Error).message}`, { kind: 'error' });
+        }
+      });
+      setPending(null);
+      document.getSelection()?.removeAllRanges();
+      bodyRef.current?.focus({ preventScroll: true });
+    },
+    [text, documentId, codes, execute, notify, markRecent, withCoder],
+  );
+
+  const openPalette = useCallback(
+    (range: { start: number; end: number }, rect?: DOMRect) => {
+      const body = bodyRef.current;
+      if (!body) return;
+      const anchor = rect ?? domRanges(body, segments, range.start, range.end, segmentAt(segments, range.start)).at(-1)?.getBoundingClientRect();
+      if (!anchor) return;
+      setPopover(null);
+      setPending({ ...range, position: placeNear(anchor) });
+    },
+    [segments],
+  );
+
+  const onMouseUp = (event: React.MouseEvent) => {
+    const body = bodyRef.current;
+    if (!body || !text || event.button !== 0) return;
+    if ((event.target as HTMLElement).closest('button, .coding-stripes')) return;
+    const range = selectionOffsets(body, segments, text.text);
+    if (range) {
+      lastSelection.current = range;
+      const rects = document.getSelection()?.getRangeAt(0).getClientRects();
+      openPalette(range, rects?.[rects.length - 1]);
+      return;
+    }
+    // A click without a selection: show the codings under the pointer.
+    const offset = offsetAtPoint(event.clientX, event.clientY, segments);
+    if (offset === null) return;
+    const here = visible.filter((c) => c.start <= offset && offset < c.end);
+    if (here.length) setPopover({ codings: here, position: placeNear(new DOMRect(event.clientX, event.clientY, 0, 0), 380, 320) });
+    else setPopover(null);
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const body = bodyRef.current;
+    if (!body || !text || pending || event.ctrlKey || event.metaKey || event.altKey) return;
+    const range = selectionOffsets(body, segments, text.text);
+    if (!range) return;
+    if (event.key === 'Enter' || event.key === 'c') {
+      event.preventDefault();
+      lastSelection.current = range;
+      openPalette(range);
+    } else if (/^[1-9]$/.test(event.key)) {
+      const code = recent[Number(event.key) - 1];
+      if (code) {
+        event.preventDefault();
+        apply({ code }, range);
+      }
+    }
+  };
+
+  const onCodingAction = async (action: CodingAction) => {
+    if (!text) return;
+    const { coding } = action;
+    try {
+      switch (action.kind) {
+        case 'remove':
+          await execute(removeCodings([coding], codes.get(coding.codeId)?.name ?? 'code'));
+          setPopover((p) => (p ? { ...p, codings: p.codings.filter((c) => c.id !== coding.id) } : p));
+          break;
+        case 'recode': {
+          const to = codes.get(action.codeId ?? '');
+          if (to) await execute(changeCodingCode(coding, to));
+          setPopover(null);
+          break;
+        }
+        case 'exemplar':
+          await execute(setExemplar(coding, !coding.exemplar));
+          setPopover((p) => (p ? { ...p, codings: p.codings.map((c) => (c.id === coding.id ? { ...c, exemplar: !c.exemplar } : c)) } : p));
+          break;
+        case 'to-selection': {
+          const range = lastSelection.current;
+          if (range) await execute(setCodingRange(coding, range.start, range.end));
+          setPopover(null);
+          break;
+        }
+        default: {
+          const range = nudge(text.text, coding, action.kind);
+          await execute(setCodingRange(coding, range.start, range.end));
+          setPopover((p) => (p ? { ...p, codings: p.codings.map((c) => (c.id === coding.id ? { ...c, ...range } : c)) } : p));
+        }
+      }
+    } catch (error) {
+      notify((error as Error).message, { kind: 'error' });
+    }
+  };
 
   if (!documentId) {
     return (
@@ -31,31 +218,118 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
   }
   if (!doc || !text) return <main className="pane reader-pane" aria-label="Transcript" aria-busy="true" />;
 
+  const hiddenCount = (allCodings?.length ?? 0) - visible.length;
   return (
     <main className="pane reader-pane" aria-label={`Transcript: ${doc.name}`}>
       <header className="reader-header">
-        <h2>{doc.name}</h2>
+        <div className="reader-title">
+          <h2>{doc.name}</h2>
+          <CoderFilter coders={coderList ?? []} onSetIdentity={() => setAskCoder(() => () => undefined)} />
+        </div>
         <p className="reader-meta">
           {caseRecord && <span>{caseRecord.description || caseRecord.name}</span>}
           <span>{numberFormat.format(doc.words)} words</span>
           <span>{text.turns.length} turns</span>
-          <span>{codings?.length ?? 0} codings</span>
+          <span>
+            {visible.length} codings{hiddenCount > 0 ? ` shown (${hiddenCount} hidden)` : ''}
+          </span>
         </p>
       </header>
-      <div className="reader-body" ref={bodyRef} data-document-id={doc.id}>
-        {segments.map((segment) => (
-          <article className="turn" key={segment.start} data-start={segment.textStart}>
-            {(segment.speaker || segment.time !== undefined) && (
-              <div className="turn-meta">
-                {segment.speaker && <span className={`speaker${segment.speaker === 'Interviewer' ? ' interviewer' : ''}`}>{segment.speaker}</span>}
-                {segment.time !== undefined && <time>{formatTime(segment.time)}</time>}
-              </div>
-            )}
-            <p className="turn-text">{text.text.slice(segment.textStart, segment.end)}</p>
-          </article>
-        ))}
+      <div
+        className="reader-body"
+        ref={bodyRef}
+        tabIndex={0}
+        role="document"
+        aria-label="Transcript text: select words to code them"
+        data-document-id={doc.id}
+        onMouseUp={onMouseUp}
+        onKeyDown={onKeyDown}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes(CODE_DRAG_TYPE)) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          const codeId = e.dataTransfer.getData(CODE_DRAG_TYPE);
+          if (!codeId) return;
+          e.preventDefault();
+          const range = (bodyRef.current && selectionOffsets(bodyRef.current, segments, text.text)) ?? lastSelection.current;
+          const code = codes.get(codeId);
+          if (range && code) apply({ code }, range);
+          else notify('Select a passage first, then drop a code on it.');
+        }}
+      >
+        <div className="reader-text">
+          {segments.map((segment, index) => (
+            <Turn key={segment.start} segment={segment} index={index} text={text.text} onCodeTurn={() => openPalette({ start: segment.textStart, end: segment.end })} />
+          ))}
+        </div>
+        <CodingStripes
+          bodyRef={bodyRef}
+          segments={segments}
+          codings={visible}
+          codes={codes}
+          coders={coders}
+          memos={memoTexts}
+          onHover={setHovered}
+          onOpen={(coding, event) => {
+            setPending(null);
+            setPopover({ codings: [coding], position: placeNear(new DOMRect(event.clientX, event.clientY, 0, 0), 380, 320) });
+          }}
+        />
       </div>
+      {pending && (
+        <CodePalette
+          codes={codeList ?? []}
+          recent={recent}
+          selectedText={text.text.slice(pending.start, pending.end)}
+          position={pending.position}
+          onChoose={(choice) => apply(choice, pending)}
+          onClose={() => {
+            setPending(null);
+            bodyRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
+      {popover && popover.codings.length > 0 && (
+        <CodingPopover
+          codings={popover.codings}
+          codes={codes}
+          coders={coders}
+          memos={codingMemos ?? new Map()}
+          text={text.text}
+          position={popover.position}
+          hasSelection={!!lastSelection.current}
+          onAction={(a) => void onCodingAction(a)}
+          onClose={() => setPopover(null)}
+        />
+      )}
+      {askCoder && (
+        <CoderDialog
+          onClose={() => setAskCoder(null)}
+          onDone={(coder) => {
+            const next = askCoder;
+            setAskCoder(null);
+            next(coder);
+          }}
+        />
+      )}
     </main>
+  );
+}
+
+function Turn({ segment, index, text, onCodeTurn }: { segment: ReaderSegment; index: number; text: string; onCodeTurn: () => void }) {
+  return (
+    <article className="turn" data-start={segment.textStart}>
+      <div className="turn-meta">
+        {segment.speaker && <span className={`speaker${segment.speaker === 'Interviewer' ? ' interviewer' : ''}`}>{segment.speaker}</span>}
+        {segment.time !== undefined && <time>{formatTime(segment.time)}</time>}
+        <button type="button" className="code-turn" onClick={onCodeTurn} aria-label={`Code this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Code this turn">
+          ＋
+        </button>
+      </div>
+      <p className="turn-text" data-index={index}>
+        {text.slice(segment.textStart, segment.end)}
+      </p>
+    </article>
   );
 }
 
@@ -67,34 +341,19 @@ function useCodingHighlights(
   bodyRef: React.RefObject<HTMLDivElement | null>,
   segments: readonly ReaderSegment[],
   codings: readonly CodingRecord[],
-  codes: readonly CodeRecord[],
-  textId: string | undefined,
+  codes: Map<string, CodeRecord>,
+  pending: { start: number; end: number } | null,
+  hovered: CodingRecord | null,
 ) {
   useEffect(() => {
     const body = bodyRef.current;
     if (!body || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    const paragraphs = body.querySelectorAll<HTMLParagraphElement>('p.turn-text');
-    const colours = new Map(codes.map((c) => [c.id, c.color]));
     const byCode = new Map<string, Range[]>();
     for (const coding of codings) {
-      let index = segmentAt(segments, coding.start);
-      while (index < segments.length && segments[index]!.textStart < coding.end) {
-        const segment = segments[index]!;
-        const node = paragraphs[index]?.firstChild;
-        if (node) {
-          const from = Math.max(coding.start, segment.textStart) - segment.textStart;
-          const to = Math.min(coding.end, segment.end) - segment.textStart;
-          if (to > from) {
-            const range = new Range();
-            range.setStart(node, from);
-            range.setEnd(node, to);
-            const list = byCode.get(coding.codeId) ?? [];
-            list.push(range);
-            byCode.set(coding.codeId, list);
-          }
-        }
-        index += 1;
-      }
+      const ranges = domRanges(body, segments, coding.start, coding.end, segmentAt(segments, coding.start));
+      const list = byCode.get(coding.codeId) ?? [];
+      list.push(...ranges);
+      byCode.set(coding.codeId, list);
     }
     const names: string[] = [];
     const rules: string[] = [];
@@ -105,8 +364,8 @@ function useCodingHighlights(
       const highlight = new Highlight(...ranges);
       highlight.priority = i;
       CSS.highlights.set(name, highlight);
-      const colour = colours.get(codeId) ?? '#888888';
-      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${colour} 28%, transparent); text-decoration: underline 2px ${colour}; text-underline-offset: 3px; }`);
+      const colour = codes.get(codeId)?.color ?? '#888888';
+      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${colour} 26%, transparent); text-decoration: underline 2px ${colour}; text-underline-offset: 4px; }`);
     }
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(rules.join('\n'));
@@ -115,5 +374,25 @@ function useCodingHighlights(
       for (const name of names) CSS.highlights.delete(name);
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     };
-  }, [bodyRef, segments, codings, codes, textId]);
+  }, [bodyRef, segments, codings, codes]);
+
+  // The passage being coded, and the coding under the pointer in the margin, painted above the rest.
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    const set = (name: string, range: { start: number; end: number } | null) => {
+      if (!range) CSS.highlights.delete(name);
+      else {
+        const highlight = new Highlight(...domRanges(body, segments, range.start, range.end, segmentAt(segments, range.start)));
+        highlight.priority = 10_000;
+        CSS.highlights.set(name, highlight);
+      }
+    };
+    set('tessera-pending', pending);
+    set('tessera-hover', hovered);
+    return () => {
+      CSS.highlights.delete('tessera-pending');
+      CSS.highlights.delete('tessera-hover');
+    };
+  }, [bodyRef, segments, pending, hovered]);
 }

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
+import { highlightedTexts, selectWithMouse } from './text-selection';
+
+const baseUrl = inject('baseUrl');
+
+describe('coding a transcript', () => {
+  const profile = newProfileDir();
+  let app: AppBrowser;
+
+  beforeAll(async () => {
+    app = await launchApp(profile, baseUrl);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
+    await page.getByRole('navigation', { name: 'Documents' }).locator('.document-item').nth(1).click();
+    await page.getByRole('main', { name: /^Transcript: P02/ }).waitFor();
+  });
+  afterAll(async () => {
+    await app?.close();
+    removeProfileDir(profile);
+  });
+
+  const palette = () => app.page.getByRole('dialog', { name: 'Apply a code' });
+
+  it('asks who is coding once, then applies an existing code to words selected with the mouse', async () => {
+    const { page } = app;
+    // Show only my codings so the test sees exactly what it adds.
+    await selectWithMouse(page, 'Marcus');
+    await palette().waitFor();
+    await page.keyboard.type('jarg');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Who is coding?' });
+    await dialog.waitFor();
+    await dialog.getByRole('textbox', { name: 'Your name' }).fill('Sam Taylor');
+    await dialog.getByRole('button', { name: 'Code as Sam Taylor' }).click();
+    await page.getByRole('button', { name: /Coding as Sam Taylor/ }).waitFor();
+    await page.getByRole('button', { name: /^Show codings/ }).click();
+    await page.getByRole('radio', { name: 'Only mine' }).check();
+    await page.getByRole('button', { name: /^Show codings/ }).click();
+    await expect.poll(() => highlightedTexts(page)).toEqual(['Marcus']);
+  });
+
+  it('creates a new code from the palette and overlaps two codings', async () => {
+    const { page } = app;
+    const first = (await page.locator('p.turn-text').nth(3).textContent())!;
+    const words = first.split(' ');
+    const phraseA = words.slice(0, 6).join(' ');
+    const phraseB = words.slice(3, 10).join(' ');
+    await selectWithMouse(page, phraseA);
+    await palette().waitFor();
+    await page.keyboard.type('Police perspective');
+    await page.getByRole('option', { name: /Create code “Police perspective”/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('tree', { name: 'Codes' }).getByRole('button', { name: 'Police perspective' }).waitFor();
+
+    await selectWithMouse(page, phraseB);
+    await palette().waitFor();
+    await page.keyboard.press('1'); // the most recent code
+    await expect.poll(async () => (await highlightedTexts(page)).length).toBe(3);
+    const texts = await highlightedTexts(page);
+    expect(texts).toContain(phraseA);
+    expect(texts).toContain(phraseB);
+    await screenshot(page, 'coding-overlap');
+  });
+
+  it('undoes and redoes codings, then finds them after a reload', async () => {
+    const { page } = app;
+    await page.locator('.reader-body').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await highlightedTexts(page)).length).toBe(2);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => (await highlightedTexts(page)).length).toBe(3);
+    await page.reload();
+    await page.getByRole('main', { name: /^Transcript: P02/ }).waitFor();
+    await expect.poll(async () => (await highlightedTexts(page)).length).toBe(3);
+  });
+
+  it('shows a coding’s code, coder and time on click, and removes it', async () => {
+    const { page } = app;
+    const stripe = page.getByRole('group', { name: 'Coding stripes' }).getByRole('button', { name: /^Language and jargon · ST/ });
+    await stripe.click();
+    const popover = page.getByRole('dialog', { name: 'Codings here' });
+    await popover.waitFor();
+    expect(await popover.textContent()).toContain('Sam Taylor (ST)');
+    await popover.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(async () => (await highlightedTexts(page)).length).toBe(2);
+  });
+
+  it('shows everyone’s codings again, densely coded, in light and dark', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /^Show codings/ }).click();
+    await page.getByRole('radio', { name: 'All coders' }).check();
+    await page.getByRole('button', { name: /^Show codings/ }).click();
+    await page.getByRole('navigation', { name: 'Documents' }).locator('.document-item').first().click();
+    await page.getByRole('main', { name: /^Transcript: P01/ }).waitFor();
+    await page.locator('.turn').nth(8).scrollIntoViewIfNeeded();
+    await screenshot(page, 'coding-dense-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page, 'coding-dense-dark');
+    expect(app.errors).toEqual([]);
+  });
+});
