@@ -23,8 +23,8 @@ export interface PdfImportOptions {
  *    words) collapse to one space; touching items are joined without a space. A small raised number or roman
  *    numeral (a note mark) becomes "[n]", as in the Word importer.
  * 2. Repeated headers and footers: the first and last two lines of each page are compared across pages with
- *    digits ignored; a line found on at least 60% of pages (and at least two) is left out, so running heads and
- *    "Page 3 of 10" disappear.
+ *    digits ignored; a line found on at least 60% of pages is left out (and on at least three, or two when it
+ *    holds a number that changes), so running heads and "Page 3 of 10" disappear.
  * 3. Paragraphs: a line starts a new paragraph when the vertical gap before it exceeds 1.4 times the usual line
  *    pitch, the font size changes, it starts with a bullet, it is indented further than the paragraph, it holds
  *    two or more tabs (a table row, always its own block), it starts with a speaker label ("Name:") or a time
@@ -40,7 +40,8 @@ export interface PdfImportOptions {
  *    bullet paragraphs are list items (bullet removed, level by indent rank); lines with two or more tabs are
  *    table rows; the rest are paragraphs.
  *
- * Text in several columns at the same height is read across the columns; tagged reading order is not used.
+ * Right-to-left lines are read from the right. Text in several columns at the same height is read across the
+ * columns; tagged reading order is not used.
  */
 
 const KEEP_HYPHEN_PREFIXES = new Set(['all', 'anti', 'co', 'cross', 'ex', 'half', 'ill', 'mid', 'multi', 'non', 'self', 'semi', 'well']);
@@ -56,6 +57,7 @@ interface Piece {
   size: number;
   text: string;
   blank: boolean;
+  rtl: boolean;
 }
 
 interface Line {
@@ -171,7 +173,7 @@ export function buildLines(items: TextItem[], page: number, originX = 0): Line[]
     if (text === '') continue;
     const t = item.transform as number[];
     const x = (t[4] ?? 0) - originX;
-    pieces.push({ x, y: t[5] ?? 0, right: x + item.width, size: fontSize(t), text, blank: text.trim() === '' });
+    pieces.push({ x, y: t[5] ?? 0, right: x + item.width, size: fontSize(t), text, blank: text.trim() === '', rtl: item.dir === 'rtl' });
   }
   // Largest font first within equal heights, so a line's baseline is set by its body text, not a superscript.
   const ordered = pieces.filter((p) => !p.blank).sort((a, b) => b.y - a.y || b.size - a.size);
@@ -199,6 +201,19 @@ export function buildLines(items: TextItem[], page: number, originX = 0): Line[]
 }
 
 function assembleLine(pieces: Piece[], baseline: number, page: number): Line | undefined {
+  // A right-to-left line (mostly Arabic or Hebrew items) is read from its right edge: mirror it, read it, and
+  // mirror the measures back.
+  const rtlChars = pieces.reduce((n, p) => n + (p.rtl ? p.text.length : 0), 0);
+  const allChars = pieces.reduce((n, p) => n + p.text.length, 0);
+  if (rtlChars * 2 > allChars) {
+    const mirrored = assembleLine(
+      pieces.map((p) => ({ ...p, x: -p.right, right: -p.x, rtl: false })),
+      baseline,
+      page,
+    );
+    if (!mirrored) return undefined;
+    return { ...mirrored, left: -mirrored.right, right: -mirrored.left, textLeft: -mirrored.right };
+  }
   pieces.sort((a, b) => a.x - b.x || Number(a.blank) - Number(b.blank));
   // The line's size is the size most of its characters are set in.
   const weights = new Map<number, number>();
@@ -241,7 +256,10 @@ function assembleLine(pieces: Piece[], baseline: number, page: number): Line | u
   const bullet = BULLET.test(text.replace(/\t/, ' ')) && text.length > 2;
   const firstWord = /^\S+/.exec(first.text.trim())?.[0] ?? '';
   const firstText = first.text.trim();
-  const firstWordWidth = firstText.length > 0 ? ((first.right - first.x) * firstWord.length) / firstText.length : 0;
+  // The item's average character width, or a generous width by letter shape, whichever is wider: erring wide
+  // keeps wrapped lines together rather than splitting paragraphs.
+  const byAverage = firstText.length > 0 ? ((first.right - first.x) * firstWord.length) / firstText.length : 0;
+  const firstWordWidth = Math.max(byAverage, estimateWidth(firstWord, first.size));
   const left = first.x;
   return {
     page,
@@ -259,6 +277,18 @@ function assembleLine(pieces: Piece[], baseline: number, page: number): Line | u
 
 const round = (n: number): number => Math.round(n * 2) / 2;
 
+/** A width a little over what common fonts give the word, in points. */
+function estimateWidth(word: string, size: number): number {
+  let em = 0;
+  for (const c of word) {
+    if (/[mwMW@%]/.test(c)) em += 0.9;
+    else if (/[ijlftrI.,:;'!|\u2019]/.test(c)) em += 0.32;
+    else if (/[A-Z]/.test(c)) em += 0.72;
+    else em += 0.58;
+  }
+  return em * size;
+}
+
 /** Removes lines that repeat at the top or bottom of most pages (digits ignored). Returns how many went. */
 export function removeRunningHeadersAndFooters(pages: Page[]): number {
   const withText = pages.filter((p) => p.lines.length > 0);
@@ -273,12 +303,14 @@ export function removeRunningHeadersAndFooters(pages: Page[]): number {
   for (const page of withText) {
     for (const k of new Set(edgeLines(page).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
   }
-  const needed = Math.max(2, Math.ceil(withText.length * 0.6));
+  // Two pages suffice for a line with a changing number ("Page 1", "Page 2"); other lines must repeat on three, so
+  // two pages that merely start with the same short answer keep it.
+  const needed = (k: string): number => Math.max(k.includes('#') ? 2 : 3, Math.ceil(withText.length * 0.6));
   let removed = 0;
   for (const page of withText) {
     const edges = new Set(edgeLines(page));
     const before = page.lines.length;
-    page.lines = page.lines.filter((line) => !(edges.has(line) && (counts.get(key(line)) ?? 0) >= needed));
+    page.lines = page.lines.filter((line) => !(edges.has(line) && (counts.get(key(line)) ?? 0) >= needed(key(line))));
     removed += before - page.lines.length;
   }
   return removed;
@@ -390,7 +422,7 @@ function startsNewParagraph(
   // Would the first word of b have fitted at the end of a? Then a was not wrapped: its paragraph ended.
   const right = context.columnRight.get(a.page) ?? a.right;
   const room = right - a.right;
-  return room > b.firstWordWidth + 0.3 * b.size;
+  return room > b.firstWordWidth + 0.25 * b.size;
 }
 
 /** Lower-cased words and hyphenated compounds that occur within lines (not split at a line end). */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { buildLines, importPdf, joinLines, type PdfjsLib } from '../../../shared/import/pdf';
+import { buildLines, importPdf, joinLines, removeRunningHeadersAndFooters, type PdfjsLib } from '../../../shared/import/pdf';
 import { importDocx } from '../../../shared/import/docx';
 import { ImportError } from '../../../shared/import/types';
 import { normaliseText } from '../../../shared/text/normalise';
@@ -174,6 +174,36 @@ describe('buildLines', () => {
   it('recognises a bullet and measures where the text after it starts', () => {
     const [line] = buildLines([item('\u25cf', 90, 700), item(' ', 96, 700), item('a plan', 108, 700)], 1);
     expect(line).toMatchObject({ bullet: true, text: 'a plan', left: 90, textLeft: 108 });
+  });
+});
+
+describe('buildLines with right-to-left text', () => {
+  it('reads a Hebrew line from its right edge', () => {
+    const rtl = (str: string, x: number): TextItem => ({ ...item(str, x, 700), dir: 'rtl', width: 20 });
+    const [line] = buildLines([rtl('\u05e2\u05d5\u05dc\u05dd', 277), rtl('\u05e9\u05dc\u05d5\u05dd', 300)], 1);
+    expect(line?.text).toBe('\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd');
+    expect([line?.left, line?.right]).toEqual([277, 320]);
+  });
+});
+
+describe('removeRunningHeadersAndFooters', () => {
+  const page = (...texts: string[]) => ({
+    width: 595,
+    lines: buildLines(
+      texts.map((t, i) => item(t, 72, 800 - i * 20)),
+      1,
+    ),
+  });
+
+  it('removes a footer whose page number changes, even over two pages', () => {
+    const pages = [page('Body one.', 'More.', 'Page 1'), page('Body two.', 'Page 2')];
+    expect(removeRunningHeadersAndFooters(pages)).toBe(2);
+    expect(pages.map((p) => p.lines.map((l) => l.text))).toEqual([['Body one.', 'More.'], ['Body two.']]);
+  });
+
+  it('keeps identical short answers that merely open two pages', () => {
+    const pages = [page('Interviewer: Okay.', 'Participant: Yes.'), page('Interviewer: Okay.', 'Participant: No.')];
+    expect(removeRunningHeadersAndFooters(pages)).toBe(0);
   });
 });
 
