@@ -145,26 +145,6 @@ function asImportError(error: unknown, fileName: string): ImportError {
   return new ImportError(fileName, `the file could not be read; it may be damaged (${detail}).`);
 }
 
-type StructuredImporter = (bytes: Uint8Array, fileName: string, loadPdfjs?: never) => Promise<ImportedDocument>;
-
-/**
- * Loads a format's importer by module and export name. Used for the readers written apart from this file; a
- * reader that is not part of this build yet is reported as such rather than breaking every other format.
- */
-async function loadImporter(module: string, name: string, fileName: string): Promise<StructuredImporter> {
-  let loaded: Record<string, unknown>;
-  try {
-    loaded = (await import(/* @vite-ignore */ `./${module}`)) as Record<string, unknown>;
-  } catch {
-    throw new ImportError(fileName, `.${module} files cannot be imported by this version of Tessera.`);
-  }
-  const importer = loaded[name];
-  if (typeof importer !== 'function') {
-    throw new ImportError(fileName, `.${module} files cannot be imported by this version of Tessera.`);
-  }
-  return importer as StructuredImporter;
-}
-
 /** Reads structured documents through their own importers, loaded only when such a file comes. */
 async function importStructured(
   format: 'docx' | 'odt' | 'rtf' | 'pdf',
@@ -181,8 +161,7 @@ async function importStructured(
       return (await import('./rtf')).importRtf(bytes, fileName);
     case 'pdf': {
       if (!options.loadPdfjs) throw new ImportError(fileName, 'PDF files cannot be read here (no PDF reader is available).');
-      const importPdf = await loadImporter('pdf', 'importPdf', fileName);
-      return importPdf(bytes, fileName, options.loadPdfjs as never);
+      return (await import('./pdf')).importPdf(bytes, fileName, options.loadPdfjs);
     }
   }
 }

@@ -1,3 +1,5 @@
+import type { PdfjsLib } from './pdf';
+
 /**
  * What the person importing can choose. Every option has a sensible default, so `importFile(bytes, name)` with no
  * options is what the import preview shows first; the preview then re-runs the import with the user's corrections.
@@ -26,7 +28,7 @@ export interface ImportOptions {
    * Loads pdf.js for PDF files. The app passes its bundled copy; Node passes
    * `() => import('pdfjs-dist/legacy/build/pdf.mjs')`. Without it PDF files are refused.
    */
-  loadPdfjs?: () => Promise<unknown>;
+  loadPdfjs?: () => Promise<PdfjsLib>;
 }
 
 /** Largest text file (txt, md, vtt, srt, csv) accepted, in bytes, checked before decoding: 50 MiB. */

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/run';
 import { parseSpeakerMap } from '../../../electron/cli/commands/import';
 import { readQdpx } from '../../../shared/exchange/qdpx-read';
+import { pdfOf } from './helpers';
 
 const REAL = '../shared/fixtures/real';
 const OWN = 'test/fixtures/import';
@@ -102,6 +103,17 @@ describe('tessera import --json', () => {
     expect(off.documents[0]).toMatchObject({ turns: 0, speakers: [], characters: 484 });
     const split = JSON.parse((await cli('import', `${REAL}/zoom_lesson_PLC_Fishbowl.vtt`, '--json', '--pause', '15')).out);
     expect(split.documents[0].turns).toBe(16);
+  });
+
+  it('reads a PDF transcript through pdf.js and finds its speakers', async () => {
+    const pdf = path.join(scratch, 'P09.pdf');
+    writeFileSync(pdf, pdfOf(['Interview 9', 'Interviewer: Who was there?', 'P09: The whole team.', 'Interviewer: And the family?', 'P09: Not this time.']));
+    const { code, out } = await cli('import', pdf, '--json');
+    expect(code).toBe(0);
+    // "Interview 9\nWho was there?\nThe whole team.\nAnd the family?\nNot this time.": 11 + 14 + 15 + 15 + 14 + 4 line ends.
+    expect(JSON.parse(out).documents).toEqual([
+      { file: pdf, format: 'pdf', encoding: null, characters: 73, turns: 4, speakers: ['Interviewer', 'P09'], warnings: [] },
+    ]);
   });
 
   it('parses --map pairs, with an empty name meaning "not a speaker"', () => {

@@ -32,3 +32,30 @@ export function turnsOf(doc: Pick<ImportedDocument, 'text' | 'turns'>): [string 
 export function blocksOf(doc: Pick<ImportedDocument, 'text' | 'blocks'>): [string, string][] {
   return doc.blocks.map((b) => [b.kind + (b.level ? String(b.level) : ''), doc.text.slice(b.start, b.end)]);
 }
+
+/**
+ * A one-page PDF whose text layer holds the given lines in Helvetica, one under another with a paragraph gap, built
+ * by hand (objects, cross-reference table, trailer) so PDF transcripts can be tested without a PDF writer.
+ */
+export function pdfOf(lines: string[]): Uint8Array {
+  const escape = (s: string): string => s.replace(/[\\()]/g, (c) => `\\${c}`);
+  const content = `BT /F1 12 Tf 72 770 Td ${lines.map((l) => `(${escape(l)}) Tj 0 -28 Td`).join(' ')} ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  out += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
