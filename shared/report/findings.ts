@@ -17,7 +17,7 @@
  *    per participant in a section where it can, and favours extracts long enough to carry a point.
  * A theme's section quotes only its own codes; its subthemes quote theirs.
  */
-import type { AttributeDefinition, CodeRecord, CodingRecord, Id, ProjectData, ThemeRecord } from '../model/types';
+import type { AttributeDefinition, CodingRecord, Id, ProjectData, ThemeRecord } from '../model/types';
 import { codePaths } from '../exchange/merge';
 import { formatAttribution, parseAttributionTemplate, type AttributionTemplate } from '../query/attribution';
 import { buildQueryIndex, type QueryIndex } from '../query/index-build';
@@ -167,30 +167,6 @@ export function orderedThemes(themes: readonly ThemeRecord[]): { theme: ThemeRec
   const byOrder = (a: ThemeRecord, b: ThemeRecord): number => a.order - b.order || a.name.localeCompare(b.name);
   const tops = themes.filter((t) => !t.parentId || !ids.has(t.parentId)).sort(byOrder);
   return tops.map((theme) => ({ theme, subthemes: themes.filter((t) => t.parentId === theme.id).sort(byOrder) }));
-}
-
-/** Codes in codebook order: depth first, siblings by order. */
-export function codesInTreeOrder(codes: readonly CodeRecord[]): CodeRecord[] {
-  const ids = new Set(codes.map((c) => c.id));
-  const children = new Map<string | undefined, CodeRecord[]>();
-  for (const code of codes) {
-    const parent = code.parentId && ids.has(code.parentId) ? code.parentId : undefined;
-    children.set(parent, [...(children.get(parent) ?? []), code]);
-  }
-  const out: CodeRecord[] = [];
-  const seen = new Set<string>();
-  const visit = (parent: string | undefined): void => {
-    for (const code of (children.get(parent) ?? []).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name))) {
-      if (seen.has(code.id)) continue;
-      seen.add(code.id);
-      out.push(code);
-      visit(code.id);
-    }
-  };
-  visit(undefined);
-  // Codes caught in a parent cycle are still listed.
-  for (const code of codes) if (!seen.has(code.id)) out.push(code);
-  return out;
 }
 
 /** Picks the themes named in `wanted` (ids or names); throws naming any that do not exist. */
@@ -394,7 +370,7 @@ export function buildFindingsReport(project: ProjectData, options: FindingsOptio
     }
   } else {
     if (options.themes && options.themes.length > 0) throw new Error('This project has no themes, so none can be chosen; leave out the list of themes to report by code');
-    for (const code of codesInTreeOrder(data.codes)) {
+    for (const code of query.codeOrder.map((id) => codesById.get(id)!)) {
       if (!index.codingsByCode.has(code.id)) continue;
       sections.push(section({ kind: 'code', id: code.id, name: (paths.get(code.id) ?? [code.name]).join(' / '), definition: code.description, boundaries: '', ownCodeIds: [code.id], allCodeIds: [code.id] }, []));
     }
