@@ -63,7 +63,8 @@ function xlsxText(text: string): string {
 
 /** A worksheet name Excel accepts: at most 31 characters, none of : \ / ? * [ ], not blank. */
 export function sheetName(name: string): string {
-  const clean = name.replace(/[:\\/?*[\]]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31).trim();
+  // Excel also refuses a name that begins or ends with an apostrophe.
+  const clean = name.replace(/[:\\/?*[\]]/g, ' ').trim().replace(/^'+|'+$/g, '').trim().slice(0, 31).trim();
   return clean || 'Sheet1';
 }
 

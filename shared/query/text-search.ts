@@ -24,6 +24,8 @@ export interface TextSearchOptions {
   timeLimitMs?: number;
   /** Search only these documents. */
   documentIds?: readonly Id[];
+  /** Milliseconds now, for the time limit (default Date.now; tests give their own clock). */
+  clock?: () => number;
 }
 
 export interface SearchHit {
@@ -148,7 +150,8 @@ export function searchText(index: QueryIndex, query: string, options: TextSearch
   const timeLimit = options.timeLimitMs ?? 2000;
   const context = Math.max(0, options.contextChars ?? 40);
   const only = options.documentIds ? new Set(options.documentIds) : undefined;
-  const began = Date.now();
+  const clock = options.clock ?? Date.now;
+  const began = clock();
   const hits: SearchHit[] = [];
   let steps = 0;
   for (const documentId of index.documentOrder) {
@@ -161,7 +164,7 @@ export function searchText(index: QueryIndex, query: string, options: TextSearch
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(text)) !== null) {
-      if (++steps % 256 === 0 && Date.now() - began > timeLimit) {
+      if (++steps % 256 === 0 && clock() - began > timeLimit) {
         return { hits, truncated: true, stoppedBecause: `The search stopped after ${timeLimit / 1000} seconds; narrow it down to see every match.` };
       }
       if (m[0].length === 0) {
@@ -191,7 +194,7 @@ export function searchText(index: QueryIndex, query: string, options: TextSearch
         ...(speaker !== undefined ? { speaker } : {}),
       });
     }
-    if (Date.now() - began > timeLimit) {
+    if (clock() - began > timeLimit) {
       return { hits, truncated: true, stoppedBecause: `The search stopped after ${timeLimit / 1000} seconds; narrow it down to see every match.` };
     }
   }
