@@ -4,6 +4,14 @@ import type { ImportedComment, ImportedDocument } from './types';
 
 export type BlockKind = Block['kind'];
 
+/**
+ * A block's text as stored: normaliseText, and no byte order marks left at its start (normaliseText removes one;
+ * a second would make the text change when normalised again).
+ */
+export function normaliseBlock(raw: string): string {
+  return normaliseText(raw).replace(/^\ufeff+/, '');
+}
+
 interface OpenBlock {
   kind: BlockKind;
   level: number | undefined;
@@ -71,7 +79,7 @@ export class DocumentTextBuilder {
     const open = this.open;
     if (!open) return undefined;
     this.open = undefined;
-    const text = normaliseText(open.raw);
+    const text = normaliseBlock(open.raw);
     if (text.trim() === '') {
       for (const { key, side } of open.anchors) this.anchor(key, side);
       return undefined;
@@ -85,7 +93,7 @@ export class DocumentTextBuilder {
     this.pendingStarts = [];
     for (const { key, at } of open.anchors) {
       // The normalised length of the raw prefix is where that raw position landed.
-      this.anchors.set(key, start + Math.min(normaliseText(open.raw.slice(0, at)).length, text.length));
+      this.anchors.set(key, start + Math.min(normaliseBlock(open.raw.slice(0, at)).length, text.length));
     }
     const block: Block = { start, end: this.length, kind: open.kind };
     if (open.level !== undefined) block.level = open.level;
