@@ -93,6 +93,12 @@ function openDocxArchive(bytes: Uint8Array, fileName: string): Record<string, Ui
     }
     throw new ImportError(fileName, 'the file is damaged or incomplete (it may have been cut short while copying or downloading)');
   }
+  for (const [name, data] of Object.entries(entries)) {
+    // Word never writes a DOCTYPE; one here could only serve entity expansion tricks.
+    if (/<!DOCTYPE/i.test(new TextDecoder().decode(data.subarray(0, 4096)))) {
+      throw new ImportError(fileName, `the part "${name}" declares a DOCTYPE, which Word never writes; Tessera refuses it for safety`);
+    }
+  }
   if (!findEntry(entries, 'word/document.xml')) {
     const hint = findEntry(entries, 'content.xml') ? ' (it looks like an OpenDocument file; rename it to .odt)' : '';
     throw new ImportError(fileName, `this is not a Word document: it has no document body (word/document.xml)${hint}`);

@@ -230,6 +230,32 @@ describe('importDocx refuses bad input with a message naming the file and the re
     expect((await refusal(pdf, 'paper.docx')).message).toMatch(/not a Word document \(\.docx\) but a PDF document/);
   });
 
+  it('refuses a part that declares a DOCTYPE, and a document.xml that is not XML', async () => {
+    const base = (documentXml: string) =>
+      zipSync({
+        '[Content_Types].xml': strToU8(
+          '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        ),
+        '_rels/.rels': strToU8(
+          '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        ),
+        'word/document.xml': strToU8(documentXml),
+      });
+    const laughs = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><d>&b;</d>';
+    expect((await refusal(base(laughs), 'laughs.docx')).message).toBe(
+      'laughs.docx: the part "word/document.xml" declares a DOCTYPE, which Word never writes; Tessera refuses it for safety',
+    );
+    expect((await refusal(base('this is < not xml'), 'broken.docx')).message).toMatch(
+      /^broken\.docx: the Word document could not be read; it may be damaged/,
+    );
+    // The same package with a proper body reads fine, so the refusals above are about the XML alone.
+    const ok = await importDocx(
+      base('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Fine.</w:t></w:r></w:p></w:body></w:document>'),
+      'ok.docx',
+    );
+    expect(ok.text).toBe('Fine.');
+  });
+
   it('refuses a zip archive that holds no Word document body', async () => {
     const zip = zipSync({ 'readme.txt': strToU8('hello'), 'content.xml': strToU8('<x/>') });
     expect((await refusal(zip, 'other.docx')).message).toMatch(/no document body \(word\/document\.xml\).*\.odt/);
