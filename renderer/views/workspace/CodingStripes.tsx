@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useEffect, useState, type RefObject } from 'react';
 import type { CodeRecord, CoderRecord, CodingRecord } from '../../../shared/model/types';
 import { domRanges } from './selection';
 import { segmentAt, type ReaderSegment } from './transcript-layout';
@@ -43,7 +43,8 @@ export function CodingStripes(props: {
   const [stripes, setStripes] = useState<Stripe[]>([]);
   const [width, setWidth] = useState(0);
 
-  useLayoutEffect(() => {
+  // An effect, not a layout effect: a child's layout effect runs before its parent's ref is attached on first mount.
+  useEffect(() => {
     const body = props.bodyRef.current;
     if (!body) return;
     const measure = () => {

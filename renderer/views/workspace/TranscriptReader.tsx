@@ -16,6 +16,7 @@ import { CodingStripes } from './CodingStripes';
 import { CoderFilter } from './CoderFilter';
 import { domRanges, offsetAtPoint, selectionOffsets } from './selection';
 import { formatTime, readerSegments, segmentAt, type ReaderSegment } from './transcript-layout';
+import { MemoButton } from '../memos/MemoButton';
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
@@ -225,6 +226,7 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
         <div className="reader-title">
           <h2>{doc.name}</h2>
           <CoderFilter coders={coderList ?? []} onSetIdentity={() => setAskCoder(() => () => undefined)} />
+          <MemoButton targetType="document" targetId={doc.id} title={doc.name} label="Document memo" />
         </div>
         <p className="reader-meta">
           {caseRecord && <span>{caseRecord.description || caseRecord.name}</span>}
@@ -323,7 +325,7 @@ function Turn({ segment, index, text, onCodeTurn }: { segment: ReaderSegment; in
         {segment.speaker && <span className={`speaker${segment.speaker === 'Interviewer' ? ' interviewer' : ''}`}>{segment.speaker}</span>}
         {segment.time !== undefined && <time>{formatTime(segment.time)}</time>}
         <button type="button" className="code-turn" onClick={onCodeTurn} aria-label={`Code this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Code this turn">
-          ＋
+          +
         </button>
       </div>
       <p className="turn-text" data-index={index}>
