@@ -8,8 +8,8 @@ import type { Id } from '../../shared/model/types';
  */
 export type ThemePreference = 'system' | 'light' | 'dark';
 
-/** The workspace's main views, chosen from the tabs in its header. */
-export type WorkspaceView = 'coding' | 'memos';
+/** The workspace's main view: 'coding' or the id of an entry in views/workspace/workspace-views.tsx. */
+export type WorkspaceView = string;
 
 export interface Toast {
   id: number;

@@ -14,7 +14,7 @@ import { TranscriptReader } from './TranscriptReader';
 import { ThemeToggle } from '../../components/ThemeToggle';
 import type { Id } from '../../../shared/model/types';
 import { WorkspaceTabs } from './WorkspaceTabs';
-import { MemosView } from '../memos/MemosView';
+import { WORKSPACE_VIEWS } from './workspace-views';
 
 /** The workspace of one project: documents, the transcript reader, the codebook and the themes. */
 export function Workspace({ projectId }: { projectId: Id }) {
@@ -102,7 +102,9 @@ export function Workspace({ projectId }: { projectId: Id }) {
             <ThemeToggle />
           </div>
         </header>
-        {view === 'memos' && <MemosView />}
+        {WORKSPACE_VIEWS.filter((v) => v.id === view).map(({ id, component: View }) => (
+          <View key={id} />
+        ))}
         <div
           hidden={view !== 'coding'}
           className="workspace-body"

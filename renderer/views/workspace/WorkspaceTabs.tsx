@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { useUi, type WorkspaceView } from '../../state/ui-store';
+import { WORKSPACE_VIEWS } from './workspace-views';
 
 const TABS: { view: WorkspaceView; label: string; key: string }[] = [
   { view: 'coding', label: 'Coding', key: '1' },
-  { view: 'memos', label: 'Memos & journal', key: '2' },
+  ...WORKSPACE_VIEWS.map((v, i) => ({ view: v.id, label: v.label, key: String(i + 2) })),
 ];
 
 /** The workspace's views, as tabs in the header (Alt+number switches). */
