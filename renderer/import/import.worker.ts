@@ -16,7 +16,7 @@ export interface ImportRequest {
 
 export type ImportResponse = { id: number; ok: true; document: ImportedDocument } | { id: number; ok: false; message: string };
 
-async function loadPdfjs(): Promise<unknown> {
+async function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
   const worker = await import('pdfjs-dist/build/pdf.worker.min.mjs');
   (globalThis as unknown as { pdfjsWorker: unknown }).pdfjsWorker = worker;
   return import('pdfjs-dist');
