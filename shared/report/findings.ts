@@ -66,7 +66,10 @@ export interface FindingsOptions {
   quotesPerTheme?: number;
   /** Coding ids the user chose as quotes. */
   chosenQuotes?: Id[];
-  /** Attribution template, e.g. "({case}, {role})" (default "({case})"); fields as in shared/query/attribution.ts. */
+  /**
+   * Attribution template, e.g. "({case}, {role})"; fields as in shared/query/attribution.ts. Default "({case})", or
+   * "({document})" when no document belongs to a case.
+   */
   attribution?: string;
   /** Longer extracts are shortened with " … " at word boundaries (default 320 characters). */
   maxQuoteLength?: number;
@@ -270,7 +273,7 @@ function defaultAttribute(project: ProjectData): AttributeDefinition | undefined
   return [...project.attributes].sort((a, b) => a.order - b.order).find((a) => a.scope === 'case' && a.type === 'category');
 }
 
-function prevalenceSentence(p: Prevalence, by: AttributeBreakdown | undefined, kind: 'theme' | 'subtheme' | 'code'): Inline[] {
+function prevalenceSentence(p: Prevalence, by: AttributeBreakdown | undefined, kind: 'theme' | 'subtheme' | 'code', hasCases: boolean): Inline[] {
   const units = p.participantsTotal === p.documentsTotal && p.participants === p.documents ? '' : `; ${p.documents} of ${p.documentsTotal} documents`;
   const extracts = `${p.extracts} ${p.extracts === 1 ? 'extract' : 'extracts'}`;
   const runs: Inline[] = [
@@ -279,7 +282,9 @@ function prevalenceSentence(p: Prevalence, by: AttributeBreakdown | undefined, k
       text:
         p.extracts === 0
           ? `No extracts are coded to this ${kind}.`
-          : `Present in the data of ${p.participants} of ${p.participantsTotal} participants (${extracts}${units}).`,
+          : hasCases
+            ? `Present in the data of ${p.participants} of ${p.participantsTotal} participants (${extracts}${units}).`
+            : `Present in ${p.documents} of ${p.documentsTotal} documents (${extracts}).`,
     },
   ];
   if (by && p.extracts > 0) {
@@ -316,7 +321,8 @@ export function buildFindingsReport(project: ProjectData, options: FindingsOptio
     throw new Error(`No attribute named "${options.byAttribute}" in this project (attributes: ${data.attributes.map((a) => `"${a.name}"`).join(', ') || 'none'})`);
   }
   const query = buildQueryIndex(data);
-  const template = options.attribution ?? DEFAULT_ATTRIBUTION;
+  // Without cases, the document is the best a default attribution can name.
+  const template = options.attribution ?? (index.hasCases ? DEFAULT_ATTRIBUTION : '({document})');
   const ctx: QuoteContext = {
     index,
     texts: new Map(data.texts.map((t) => [t.id, t.text])),
@@ -381,12 +387,12 @@ export function buildFindingsReport(project: ProjectData, options: FindingsOptio
   if (method) blocks.push({ kind: 'heading', level: 1, text: 'Method' }, { kind: 'paragraph', content: [{ text: method }] });
   blocks.push({ kind: 'heading', level: 1, text: 'Findings' });
   blocks.push({ kind: 'paragraph', content: [{ text: findingsIntro(sections, organisedBy) }] });
-  if (show('summaryTable') && sections.length > 0) blocks.push({ kind: 'table', table: summaryTable(sections, organisedBy) });
+  if (show('summaryTable') && sections.length > 0) blocks.push({ kind: 'table', table: summaryTable(sections, organisedBy, index.hasCases) });
   if (show('attributeTable') && attribute && sections.length > 0) blocks.push({ kind: 'table', table: attributeTable(sections, attribute, organisedBy) });
   if (show('charts')) blocks.push(...figures(sections, attribute, organisedBy, options, show('attributeTable')).map((figure): ReportBlock => ({ kind: 'figure', figure })));
   for (const s of sections) {
-    blocks.push(...sectionBlocks(s, 2, show));
-    for (const sub of s.subthemes) blocks.push(...sectionBlocks(sub, 3, show));
+    blocks.push(...sectionBlocks(s, 2, show, index.hasCases));
+    for (const sub of s.subthemes) blocks.push(...sectionBlocks(sub, 3, show, index.hasCases));
   }
 
   return {
@@ -400,11 +406,11 @@ export function buildFindingsReport(project: ProjectData, options: FindingsOptio
   };
 }
 
-function sectionBlocks(s: FindingsSectionData, level: 2 | 3, show: (section: FindingsSection) => boolean): ReportBlock[] {
+function sectionBlocks(s: FindingsSectionData, level: 2 | 3, show: (section: FindingsSection) => boolean, hasCases: boolean): ReportBlock[] {
   const blocks: ReportBlock[] = [{ kind: 'heading', level, text: s.name }];
   if (show('definitions') && s.definition.trim()) blocks.push({ kind: 'paragraph', content: [{ text: 'Definition. ', italic: true }, { text: s.definition.trim() }] });
   if (show('boundaries') && s.boundaries.trim()) blocks.push({ kind: 'paragraph', content: [{ text: 'Boundaries. ', italic: true }, { text: s.boundaries.trim() }] });
-  if (show('prevalence')) blocks.push({ kind: 'paragraph', content: prevalenceSentence(s.prevalence, s.byAttribute, s.kind) });
+  if (show('prevalence')) blocks.push({ kind: 'paragraph', content: prevalenceSentence(s.prevalence, s.byAttribute, s.kind, hasCases) });
   for (const quote of s.quotes) blocks.push({ kind: 'quote', quote });
   if (show('codes') && s.codes.length > 0) {
     blocks.push({ kind: 'paragraph', content: [{ text: 'Codes. ', italic: true }, { text: `The ${s.kind} gathers ${plural(s.codes.length, 'code')}:` }] });
@@ -412,7 +418,11 @@ function sectionBlocks(s: FindingsSectionData, level: 2 | 3, show: (section: Fin
       kind: 'list',
       items: s.codes.map((c) => [
         { text: c.path, bold: true },
-        { text: ` (${c.prevalence.extracts} ${c.prevalence.extracts === 1 ? 'extract' : 'extracts'}, ${c.prevalence.participants} ${c.prevalence.participants === 1 ? 'participant' : 'participants'})` },
+        {
+          text: hasCases
+            ? ` (${c.prevalence.extracts} ${c.prevalence.extracts === 1 ? 'extract' : 'extracts'}, ${c.prevalence.participants} ${c.prevalence.participants === 1 ? 'participant' : 'participants'})`
+            : ` (${c.prevalence.extracts} ${c.prevalence.extracts === 1 ? 'extract' : 'extracts'}, ${c.prevalence.documents} ${c.prevalence.documents === 1 ? 'document' : 'documents'})`,
+        },
         ...(c.definition.trim() ? [{ text: `: ${c.definition.trim()}` }] : []),
       ]),
     });
@@ -442,12 +452,12 @@ function methodParagraph(
   const coderIds = new Set(codings.map((c) => c.coderId));
   const coders = data.coders.filter((c) => coderIds.has(c.id)).map((c) => c.name);
   const sentences: string[] = [];
-  sentences.push(`The analysis drew on ${plural(index.documents.size, 'document')} from ${plural(index.participantsTotal, 'participant')}.`);
+  sentences.push(`The analysis drew on ${plural(index.documents.size, 'document')}${index.hasCases ? ` from ${plural(index.participantsTotal, 'participant')}` : ''}.`);
   const codebook = `a codebook of ${plural(data.codes.length, 'code')}`;
   if (coderIds.size === 0) sentences.push(`No passages had been coded with ${codebook}.`);
   else {
     const who = coders.length > 0 ? ` (${listWords(coders)})` : '';
-    sentences.push(`${coderIds.size === 1 ? 'One coder' : `${capitalise(countWord(coderIds.size))} coders`}${who} coded them with ${codebook} (${plural(codings.length, 'coding')}).`);
+    sentences.push(`${coderIds.size === 1 ? 'One coder' : `${capitalise(countWord(coderIds.size))} coders`}${who} coded the data with ${codebook} (${plural(codings.length, 'coding')}).`);
   }
   if (options.agreement && options.agreement.length > 0) {
     const figures = options.agreement.map((a) => `${a.measure} = ${formatCoefficient(a.value)}${a.detail ? ` (${a.detail})` : ''}`);
@@ -460,12 +470,15 @@ function methodParagraph(
   }
   if (options.themeHistory?.trim()) sentences.push(options.themeHistory.trim().replace(/([^.!?])$/, '$1.'));
   sentences.push(
-    'Prevalence counts the participants and documents with at least one coded extract and the distinct passages coded; it shows how widely an idea was shared, not how important it is.',
+    `Prevalence counts the ${index.hasCases ? 'participants and documents' : 'documents'} with at least one coded extract and the distinct passages coded; it shows how widely an idea was shared, not how important it is.`,
   );
-  const keys = [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!.trim().toLocaleLowerCase('en'));
-  const quoteNote = ['Extracts are quoted verbatim; “…” marks words left out'];
-  if (keys.length > 0) quoteNote.push(`each is attributed by ${listWords(keys.map((k) => (k === 'case' ? 'participant' : k)))}`);
-  sentences.push(`${quoteNote.join(', and ')}.`);
+  const quotes = sections.flatMap((s) => [...s.quotes, ...s.subthemes.flatMap((sub) => sub.quotes)]);
+  if (quotes.length > 0) {
+    const keys = [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]!.trim().toLocaleLowerCase('en'));
+    const quoteNote = ['Extracts are quoted verbatim; “…” marks words left out'];
+    if (keys.length > 0 && quotes.some((q) => q.attribution)) quoteNote.push(`each is attributed by ${listWords(keys.map((k) => (k === 'case' ? 'participant' : k)))}`);
+    sentences.push(`${quoteNote.join(', and ')}.`);
+  }
   if (options.pseudonymise) sentences.push('Names in extracts are pseudonyms.');
   return sentences.join(' ');
 }
@@ -478,11 +491,21 @@ function sectionRows(sections: FindingsSectionData[], row: (s: FindingsSectionDa
   return sections.flatMap((s) => [row(s, s.name), ...s.subthemes.map((sub) => row(sub, `\u2003${sub.name}`))]);
 }
 
-function summaryTable(sections: FindingsSectionData[], organisedBy: FindingsReport['organisedBy']): ReportTable {
+function summaryTable(sections: FindingsSectionData[], organisedBy: FindingsReport['organisedBy'], hasCases: boolean): ReportTable {
   const first = sections[0]!.prevalence;
+  const name = organisedBy === 'themes' ? 'Theme' : 'Code';
+  if (!hasCases) {
+    return {
+      caption: `${name}s: documents and extracts`,
+      header: [name, `Documents (N = ${first.documentsTotal})`, 'Extracts'],
+      rows: sectionRows(sections, (s, label) => [label, String(s.prevalence.documents), String(s.prevalence.extracts)]),
+      numeric: [false, true, true],
+      widths: [60, 22, 18],
+    };
+  }
   return {
-    caption: `${organisedBy === 'themes' ? 'Themes' : 'Codes'}: participants, documents and extracts`,
-    header: [organisedBy === 'themes' ? 'Theme' : 'Code', `Participants (N = ${first.participantsTotal})`, `Documents (N = ${first.documentsTotal})`, 'Extracts'],
+    caption: `${name}s: participants, documents and extracts`,
+    header: [name, `Participants (N = ${first.participantsTotal})`, `Documents (N = ${first.documentsTotal})`, 'Extracts'],
     rows: sectionRows(sections, (s, label) => [label, String(s.prevalence.participants), String(s.prevalence.documents), String(s.prevalence.extracts)]),
     numeric: [false, true, true, true],
     widths: [40, 22, 22, 16],

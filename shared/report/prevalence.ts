@@ -47,6 +47,8 @@ export interface CountingIndex {
   /** Participant key of each document. */
   participantOf: Map<Id, string>;
   participantsTotal: number;
+  /** Whether any document belongs to a case; if none does, reports speak of documents, not participants. */
+  hasCases: boolean;
 }
 
 export function participantKey(document: DocumentRecord, caseIds: ReadonlySet<Id>): string {
@@ -71,7 +73,8 @@ export function buildCountingIndex(project: ProjectData, coderIds?: readonly Id[
     if (list) list.push(coding);
     else codingsByCode.set(coding.codeId, [coding]);
   }
-  return { project, documents, codingsByCode, participantOf, participantsTotal: new Set(participantOf.values()).size };
+  const hasCases = [...participantOf.values()].some((key) => key.startsWith('case:'));
+  return { project, documents, codingsByCode, participantOf, participantsTotal: new Set(participantOf.values()).size, hasCases };
 }
 
 /** Document list order, then position in the text. */

@@ -70,5 +70,7 @@ export function trimQuote(text: string, maxChars: number): { text: string; trimm
   tailStart ??= wordStarts(core, 1, core.length - 1).filter((i) => startsWithWord(core, i)).at(-1);
 
   if (headEnd === undefined || tailStart === undefined || tailStart <= headEnd) return { text: core, trimmed: false };
-  return { text: core.slice(0, headEnd) + OMISSION + core.slice(tailStart), trimmed: true };
+  const shortened = core.slice(0, headEnd) + OMISSION + core.slice(tailStart);
+  // Long words can leave nothing worth cutting: then the whole extract is better than one no shorter.
+  return shortened.length < core.length ? { text: shortened, trimmed: true } : { text: core, trimmed: false };
 }
