@@ -126,7 +126,22 @@ export function wordFrequencies(index: QueryIndex, options: WordFrequencyOptions
     }
   }
 
-  const counts = new Map<string, { count: number; documents: number; lastDocument: number }>();
+  type Entry = { count: number; documents: number; lastDocument: number };
+  const counts = new Map<string, Entry>();
+  const byRaw = new Map<string, Entry | null>();
+  const countedForm = (raw: string): Entry | null => {
+    let word = normaliseWord(raw);
+    if (stop.has(word)) return null;
+    if (word.endsWith("'s")) {
+      word = word.slice(0, -2);
+      if (stop.has(word)) return null;
+    }
+    if (word.length < minLength) return null;
+    if (!options.includeNumbers && NUMBER.test(word)) return null;
+    let entry = counts.get(word);
+    if (!entry) counts.set(word, (entry = { count: 0, documents: 0, lastDocument: -1 }));
+    return entry;
+  };
   let totalWords = 0;
   let documentNumber = 0;
   for (const documentId of index.documentOrder) {
@@ -136,24 +151,21 @@ export function wordFrequencies(index: QueryIndex, options: WordFrequencyOptions
     const text = index.texts.get(documentId)!.text;
     for (const [start, end] of intersect(joinRanges(ranges), countableSegments(index, documentId, excluded))) {
       const slice = text.slice(start, end);
-      for (const m of slice.matchAll(WORD)) {
-        let word = normaliseWord(m[0]);
-        if (stop.has(word)) continue;
-        if (word.endsWith("'s")) {
-          word = word.slice(0, -2);
-          if (stop.has(word)) continue;
+      WORD.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = WORD.exec(slice)) !== null) {
+        // The same spellings recur endlessly; decide each one once (its counted form, or null when left out).
+        let entry = byRaw.get(m[0]);
+        if (entry === undefined) {
+          entry = countedForm(m[0]);
+          byRaw.set(m[0], entry);
         }
-        if (word.length < minLength) continue;
-        if (!options.includeNumbers && NUMBER.test(word)) continue;
+        if (entry === null) continue;
         totalWords++;
-        const entry = counts.get(word);
-        if (!entry) counts.set(word, { count: 1, documents: 1, lastDocument: documentNumber });
-        else {
-          entry.count++;
-          if (entry.lastDocument !== documentNumber) {
-            entry.lastDocument = documentNumber;
-            entry.documents++;
-          }
+        entry.count++;
+        if (entry.lastDocument !== documentNumber) {
+          entry.lastDocument = documentNumber;
+          entry.documents++;
         }
       }
     }
