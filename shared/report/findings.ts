@@ -9,6 +9,7 @@
  * Which extracts are quoted, for each theme, subtheme or code section (at most `quotesPerTheme`):
  * 1. the codings the user listed in `chosenQuotes` that belong to the section, in the order listed; if none,
  * 2. the codings marked as exemplars, in document order; if none,
+ *    (in both, a passage already quoted in an earlier section is not quoted again: themes may share codes)
  * 3. the default rule: the section's codings in document order (document list order, then position), skipping any
  *    passage that overlaps one already quoted in the report, taken in passes until there are enough:
  *    (a) extracts of at least MIN_RULE_WORDS words from participants not yet quoted anywhere in the report,
@@ -218,13 +219,15 @@ function pickQuotes(ctx: QuoteContext, codeIds: readonly Id[]): ReportQuote[] {
   if (ctx.perSection <= 0 || codings.length === 0) return [];
   let picked: { coding: CodingRecord; source: ReportQuote['source'] }[];
   const byId = new Map(codings.map((c) => [c.id, c]));
-  const chosen = ctx.chosen.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
-  const exemplars = codings.filter((c) => c.exemplar);
+  // A passage is quoted once in the report, in the first section it belongs to (themes may share codes).
+  const fresh = (c: CodingRecord): boolean => !ctx.quoted.some((q) => overlaps(c, q));
+  const chosen = ctx.chosen.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])).filter(fresh);
+  const exemplars = codings.filter((c) => c.exemplar && fresh(c));
   if (chosen.length > 0) picked = chosen.slice(0, ctx.perSection).map((coding) => ({ coding, source: 'chosen' }));
   else if (exemplars.length > 0) picked = exemplars.slice(0, ctx.perSection).map((coding) => ({ coding, source: 'exemplar' }));
   else {
     const taken: CodingRecord[] = [];
-    const free = (c: CodingRecord): boolean => !ctx.quoted.some((q) => overlaps(c, q)) && !taken.some((q) => overlaps(c, q));
+    const free = (c: CodingRecord): boolean => fresh(c) && !taken.some((q) => overlaps(c, q));
     const participants = new Set<string>();
     const participant = (c: CodingRecord): string => ctx.index.participantOf.get(c.documentId)!;
     const long = (c: CodingRecord): boolean => wordCount(ctx.texts.get(c.documentId)!.slice(c.start, c.end)) >= MIN_RULE_WORDS;

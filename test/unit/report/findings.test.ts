@@ -146,7 +146,9 @@ describe('buildFindingsReport on the sample project', () => {
   it('quotes the extracts marked as exemplars, and the user’s chosen ones before those', async () => {
     const project = copy(await sampleProject());
     const theme = project.themes[1]!;
-    const ofTheme = project.codings.filter((c) => theme.codeIds.includes(c.codeId));
+    // Codes of this theme alone (a code shared with the first theme may have its passages quoted there already).
+    const elsewhere = new Set(project.themes.filter((t) => t !== theme).flatMap((t) => t.codeIds));
+    const ofTheme = project.codings.filter((c) => theme.codeIds.includes(c.codeId) && !elsewhere.has(c.codeId));
     const marked = [ofTheme[7]!, ofTheme[2]!];
     for (const c of marked) c.exemplar = true;
     const section = buildFindingsReport(project, { quotesPerTheme: 5 }).sections[1]!;
@@ -158,6 +160,17 @@ describe('buildFindingsReport on the sample project', () => {
     // Listed order, and a chosen coding of another theme is not quoted here.
     expect(withChoice.quotes.map((q) => q.codingId)).toEqual(chosen.slice(0, 2));
     expect(withChoice.quotes.every((q) => q.source === 'chosen')).toBe(true);
+  });
+
+  it('quotes a chosen passage once, in the first theme it belongs to', async () => {
+    const project = await sampleProject();
+    const [first, second] = project.themes as [ThemeRecord, ThemeRecord];
+    const shared = first.codeIds.find((id) => second.codeIds.includes(id))!;
+    const coding = project.codings.find((c) => c.codeId === shared)!;
+    const report = buildFindingsReport(project, { chosenQuotes: [coding.id] });
+    expect(report.sections[0]!.quotes.map((q) => q.codingId)).toEqual([coding.id]);
+    expect(report.sections[1]!.quotes.map((q) => q.codingId)).not.toContain(coding.id);
+    expect(report.sections[1]!.quotes.map((q) => q.source)).toEqual(['rule', 'rule', 'rule']);
   });
 
   it('chooses themes by name (any case) and names an unknown one in the error', async () => {
