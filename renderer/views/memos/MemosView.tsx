@@ -284,7 +284,7 @@ function MemoListItem(props: { memo: MemoRecord; lookups: TargetLookups | undefi
           </time>
         )}
       </span>
-      {memo.targetType !== 'journal' && memo.targetType !== 'project' && (
+      {memo.targetType !== 'journal' && memo.targetType !== 'project' && target.name !== name && (
         <span className={`memo-item-target${target.missing ? ' missing' : ''}`}>
           {target.color && <span className="swatch" style={{ background: target.color }} aria-hidden="true" />}
           {target.name}

@@ -86,7 +86,7 @@ export function describeTarget(memo: MemoRecord, lookups: TargetLookups | undefi
       if (!coding) return gone('coding');
       const code = lookups.codes.get(coding.codeId);
       const document = lookups.documents.get(coding.documentId);
-      return { kind, name: `${code?.name ?? 'a deleted code'} in ${document ?? 'a deleted document'}`, color: code?.color };
+      return { kind, name: `${code ? `“${code.name}”` : 'a deleted code'} in ${document ?? 'a deleted document'}`, color: code?.color };
     }
   }
 }
