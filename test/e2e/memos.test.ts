@@ -29,6 +29,7 @@ describe('memos and the reflexive journal', () => {
     expect(await list.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Journal1', 'Project1']);
     await list.getByRole('button', { name: /About this sample project/ }).waitFor();
     await page.getByText('Choose a memo to read and edit it').waitFor();
+    await screenshot(page, 'memos-overview-light');
   });
 
   it('finds the journal entry by a word in its text and highlights it', async () => {
@@ -124,6 +125,44 @@ describe('memos and the reflexive journal', () => {
     // Brought back whole and selected again.
     await expect.poll(() => page.getByRole('textbox', { name: 'Memo text' }).textContent()).toContain('Seventeen synthetic interviews');
     expect(await page.getByRole('textbox', { name: 'Memo title' }).inputValue()).toBe('About this sample project');
+  });
+
+  it('formats with the toolbar: a heading and a bulleted list, with their state shown and the arrow keys moving along it', async () => {
+    const { page } = app;
+    const list = memoList(page);
+    await list.getByRole('button', { name: /About this sample project/ }).click();
+    const editor = page.getByRole('textbox', { name: 'Memo text' });
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    await toolbar.getByRole('button', { name: 'Heading' }).click();
+    await page.keyboard.type('Questions for the team');
+    expect(await toolbar.getByRole('button', { name: 'Heading' }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Enter');
+    await toolbar.getByRole('button', { name: 'Bulleted list' }).click();
+    await page.keyboard.type('Who decides?');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Who is told?');
+    expect(await toolbar.getByRole('button', { name: 'Bulleted list' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await toolbar.getByRole('button', { name: 'Heading' }).getAttribute('aria-pressed')).toBe('false');
+    await saveStatus(page).filter({ hasText: /^Saved$/ }).waitFor();
+    expect(await editor.locator('h3').allTextContents()).toEqual(['Questions for the team']);
+    expect(await editor.locator('ul > li').allTextContents()).toEqual(['Who decides?', 'Who is told?']);
+    await screenshot(page, 'memos-formatting-light');
+
+    // The stored plain text keeps the list's bullets: search finds it and the snippet shows them.
+    await page.getByRole('searchbox', { name: 'Search memos' }).fill('who decides');
+    await expect.poll(() => list.locator('.memo-item-snippet').allTextContents()).toEqual([expect.stringContaining('Questions for the team • Who decides? • Who is told?')]);
+    await page.getByRole('searchbox', { name: 'Search memos' }).fill('');
+
+    // One tab stop for the toolbar; arrows move between its buttons.
+    await toolbar.getByRole('button', { name: 'Bold' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Italic');
+    await page.keyboard.press('End');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Numbered list');
+    expect(await toolbar.locator('button[tabindex="0"]').count()).toBe(1);
   });
 
   it('writes a document memo from the transcript header and finds it among all memos', async () => {
