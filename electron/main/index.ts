@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHandlers, dispatch } from './ipc-handlers';
+import { BackupStore } from './backups';
 import { buildMenu } from './menu';
 import {
   APP_ORIGIN,
@@ -106,6 +107,7 @@ function registerIpc(): void {
       mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
     readFile: async (path) => new Uint8Array(await readFile(path)),
     fileSize: async (path) => (await stat(path)).size,
+    backups: new BackupStore(join(app.getPath('userData'), 'backups')),
   });
   ipcMain.handle('tessera:invoke', async (event, channel: unknown, arg: unknown) => {
     // Only our own page may call main.

@@ -10,6 +10,7 @@ import {
   type PickedFile,
 } from '../../shared/ipc/contract';
 import { writeFileAtomic } from './atomic-write';
+import type { BackupStore } from './backups';
 
 /** What the handlers need from Electron and the file system, so they can be tested in Node with doubles. */
 export interface HandlerDeps {
@@ -27,6 +28,7 @@ export interface HandlerDeps {
   readFile: (path: string) => Promise<Uint8Array>;
   fileSize: (path: string) => Promise<number>;
   writeFile?: (path: string, bytes: Uint8Array) => Promise<void>;
+  backups: Pick<BackupStore, 'write' | 'list' | 'read'>;
 }
 
 /** Files larger than this are refused before reading, so a stray video does not fill memory. */
@@ -64,6 +66,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await (deps.writeFile ?? writeFileAtomic)(result.filePath, request.bytes);
       return { saved: true, name: basename(result.filePath) };
     },
+    'backup:write': (request) => deps.backups.write(request),
+    'backup:list': () => deps.backups.list(),
+    'backup:read': ({ id }) => deps.backups.read(id),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { FileFilter, MenuCommand, PickedFile } from '../../shared/ipc/contract';
+import type { BackupInfo, FileFilter, MenuCommand, PickedFile, WriteBackupRequest } from '../../shared/ipc/contract';
 
 /**
  * What the UI needs from where it runs. The desktop app implements it through the preload bridge (native dialogs,
@@ -12,6 +12,12 @@ export interface Platform {
   saveFile(options: { title: string; suggestedName: string; filters: FileFilter[]; bytes: Uint8Array }): Promise<boolean>;
   /** Native menu commands (desktop only); returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Project snapshots: files in the app's data folder on the desktop, a separate database in the browser. */
+  backups: {
+    write(request: WriteBackupRequest): Promise<BackupInfo>;
+    list(): Promise<BackupInfo[]>;
+    read(id: string): Promise<Uint8Array>;
+  };
   /** True when native menus already handle Ctrl/Cmd+Z, so the page must not handle them again. */
   nativeUndoShortcuts: boolean;
 }

@@ -1,5 +1,6 @@
 import type { PickedFile } from '../../shared/ipc/contract';
 import type { Platform } from './platform';
+import { webBackups } from './web-backups';
 
 /** The browser build: a hidden file input to open, a download to save. Nothing leaves the machine. */
 export function webPlatform(): Platform {
@@ -36,6 +37,7 @@ export function webPlatform(): Platform {
       return true;
     },
     onMenuCommand: () => () => undefined,
+    backups: webBackups,
     nativeUndoShortcuts: false,
   };
 }

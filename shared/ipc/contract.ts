@@ -43,6 +43,25 @@ export interface AppInfo {
   dataPath: string;
 }
 
+/** A project snapshot kept by the app (a .qdpx in the backups folder). */
+export interface BackupInfo {
+  id: string;
+  projectId: string;
+  projectName: string;
+  /** Milliseconds since the epoch. */
+  at: number;
+  /** 'timer' for periodic snapshots, else what it was taken before, e.g. 'before merge'. */
+  reason: string;
+  size: number;
+}
+
+export interface WriteBackupRequest {
+  projectId: string;
+  projectName: string;
+  reason: string;
+  bytes: Uint8Array;
+}
+
 /** Commands sent from the native menu to the renderer. */
 export type MenuCommand =
   | 'undo'
@@ -58,6 +77,9 @@ export interface InvokeChannels {
   'app:info': [undefined, AppInfo];
   'dialog:open-files': [OpenFilesRequest, PickedFile[]];
   'dialog:save-file': [SaveFileRequest, SaveFileResult];
+  'backup:write': [WriteBackupRequest, BackupInfo];
+  'backup:list': [undefined, BackupInfo[]];
+  'backup:read': [{ id: string }, Uint8Array];
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -71,7 +93,7 @@ export interface TesseraApi {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
-export const INVOKE_CHANNELS: readonly InvokeChannel[] = ['app:info', 'dialog:open-files', 'dialog:save-file'];
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = ['app:info', 'dialog:open-files', 'dialog:save-file', 'backup:write', 'backup:list', 'backup:read'];
 export const MENU_CHANNEL = 'menu:command';
 
 export class ContractError extends Error {
@@ -101,12 +123,17 @@ function checkFilters(channel: string, value: unknown): FileFilter[] {
 /** Largest file the renderer may ask main to write (a big project export with embedded charts). */
 export const MAX_SAVE_BYTES = 1024 * 1024 * 1024;
 
+/** Ids and project ids are UUIDs or names we make: letters, digits, '-', '_' and '.', never a path. */
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
+
+function noArgument(channel: string, arg: unknown): undefined {
+  if (arg !== undefined && arg !== null) throw new ContractError(channel, 'takes no argument');
+  return undefined;
+}
+
 /** Validators: each returns the payload typed, or throws ContractError. */
 export const validators: { [C in InvokeChannel]: (arg: unknown) => ChannelArg<C> } = {
-  'app:info': (arg) => {
-    if (arg !== undefined && arg !== null) throw new ContractError('app:info', 'takes no argument');
-    return undefined;
-  },
+  'app:info': (arg) => noArgument('app:info', arg),
   'dialog:open-files': (arg) => {
     const channel = 'dialog:open-files';
     if (!isRecord(arg)) throw new ContractError(channel, 'expected an object');
@@ -130,7 +157,23 @@ export const validators: { [C in InvokeChannel]: (arg: unknown) => ChannelArg<C>
       bytes: arg.bytes,
     };
   },
+  'backup:write': (arg) => {
+    const channel = 'backup:write';
+    if (!isRecord(arg)) throw new ContractError(channel, 'expected an object');
+    if (typeof arg.projectId !== 'string' || !SAFE_ID.test(arg.projectId)) throw new ContractError(channel, 'projectId must be a plain id');
+    if (!isShortString(arg.projectName, 500)) throw new ContractError(channel, 'projectName must be a short string');
+    if (!isShortString(arg.reason, 100)) throw new ContractError(channel, 'reason must be a short string');
+    if (!(arg.bytes instanceof Uint8Array) || arg.bytes.byteLength > MAX_SAVE_BYTES) throw new ContractError(channel, 'bytes must be a Uint8Array within the size limit');
+    return { projectId: arg.projectId, projectName: arg.projectName, reason: arg.reason, bytes: arg.bytes };
+  },
+  'backup:list': (arg) => noArgument('backup:list', arg),
+  'backup:read': (arg) => {
+    if (!isRecord(arg) || typeof arg.id !== 'string' || !SAFE_ID.test(arg.id)) throw new ContractError('backup:read', 'id must be a plain id');
+    return { id: arg.id };
+  },
+
 };
+
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);

@@ -14,6 +14,8 @@ import {
   restoreProject,
 } from '../../db/projects';
 import { useUi } from '../../state/ui-store';
+import { snapshotProject } from '../../backup/backup-service';
+import { BackupsDialog } from './BackupsDialog';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -21,6 +23,7 @@ type DialogState =
   | { kind: 'create' }
   | { kind: 'rename'; project: ProjectInfo }
   | { kind: 'delete'; project: ProjectInfo }
+  | { kind: 'backups' }
   | null;
 
 /** The first screen: every project on this machine, and the way into the sample project. */
@@ -59,6 +62,9 @@ export function ProjectList() {
           <h1>Tessera</h1>
         </div>
         <div className="header-actions">
+          <button type="button" onClick={() => setDialog({ kind: 'backups' })}>
+            Backups
+          </button>
           <button type="button" onClick={openSample} disabled={busy !== null}>
             Open sample project
           </button>
@@ -164,6 +170,7 @@ export function ProjectList() {
           }}
         />
       )}
+      {dialog?.kind === 'backups' && <BackupsDialog onClose={() => setDialog(null)} />}
       {dialog?.kind === 'delete' && (
         <ConfirmDialog
           title="Delete project?"
@@ -180,6 +187,7 @@ export function ProjectList() {
             const project = dialog.project;
             setDialog(null);
             void run('Deleting…', async () => {
+              await snapshotProject(project.id, 'before delete');
               await deleteProject(project.id);
               notify(`Deleted “${project.name}”`, {
                 timeout: DELETE_UNDO_MS,

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { IMPORT_FILTERS, useImport } from '../../import/use-import';
 import { platform } from '../../platform';
+import { startAutoBackup } from '../../backup/backup-service';
 import { catalogue } from '../../db/catalogue';
 import { ProjectSessionContext, sessionFor, useHistoryState } from '../../app/project-session';
 import { Splitter } from '../../components/Splitter';
@@ -39,6 +40,7 @@ export function Workspace({ projectId }: { projectId: Id }) {
       notify(error instanceof Error ? error.message : String(error), { kind: 'error' });
     }
   };
+  useEffect(() => startAutoBackup(projectId, session.history, (message) => notify(message, { kind: 'error' })), [projectId, session.history, notify]);
   const seenRequests = useRef(importRequests);
   useEffect(() => {
     if (importRequests !== seenRequests.current) {

@@ -11,6 +11,7 @@ function deps(overrides: Partial<HandlerDeps> = {}): HandlerDeps {
     showSaveDialog: vi.fn(async () => ({ canceled: true })),
     readFile: vi.fn(async () => new Uint8Array([1, 2, 3])),
     fileSize: vi.fn(async () => 3),
+    backups: { write: vi.fn(), list: vi.fn(async () => []), read: vi.fn() },
     ...overrides,
   };
 }
