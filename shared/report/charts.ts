@@ -21,7 +21,6 @@ const GRID = '#DDDDDD';
 
 export function escapeXml(text: string): string {
   // Characters XML 1.0 forbids are dropped; the five specials are escaped.
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (ch) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[ch]!};`);
 }
 

@@ -112,7 +112,7 @@ export function codebookDocument(project: ProjectData, options: CodebookExportOp
             String(r.cases),
           ]),
           numeric: [false, false, false, false, false, true, true, true],
-          widths: [15, 20, 17, 17, 15, 6, 6, 5],
+          widths: [13, 19, 16, 16, 13, 8, 9, 6],
         },
       },
     ],

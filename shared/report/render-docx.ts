@@ -46,7 +46,6 @@ const MARGIN = 1440;
 const TWIPS_PER_PIXEL = 15;
 
 // Text that XML 1.0 cannot carry (e.g. a stray form feed from a PDF) would make Word refuse the whole file.
-// eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 function clean(text: string): string {

@@ -6,7 +6,6 @@
 import { captionLabels, type Inline, type ReportBlock, type ReportDocument, type ReportTable } from './document';
 
 export function escapeHtml(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/[&<>"']/g, (ch) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[ch]!};`);
 }
 

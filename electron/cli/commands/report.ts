@@ -68,8 +68,8 @@ export const reportCommand: CliCommand = {
       return 1;
     }
     try {
-      const target = await writeFileWhole(out, io, content);
-      io.out(`Wrote ${summary} to ${path.relative(io.cwd, target) || target}\n`);
+      await writeFileWhole(out, io, content);
+      io.out(`Wrote ${summary} to ${out}\n`);
       return 0;
     } catch (error) {
       io.err(`${out}: cannot write the report (${error instanceof Error ? error.message : String(error)})\n`);
