@@ -66,6 +66,8 @@ function checkDate(date: string): void {
 }
 
 export interface NewMemoFields extends MemoTargetRef {
+  /** A new id is made unless given (a memo written again under the id it had before its creation was undone). */
+  id?: Id;
   title?: string;
   /** Lexical editor state JSON; empty for a memo not yet written. */
   content?: string;
@@ -82,7 +84,7 @@ export function createMemo(fields: NewMemoFields, now = Date.now()): { command: 
   if (fields.targetType === 'journal') checkDate(fields.date ?? '');
   const content = fields.content ?? '';
   const memo: MemoRecord = {
-    id: newId(),
+    id: fields.id ?? newId(),
     targetType: fields.targetType,
     targetId: fields.targetId,
     title: (fields.title ?? '').trim(),

@@ -158,7 +158,8 @@ function SavePlugin(props: MemoEditorProps) {
     timer.current = undefined;
     const json = serialise(editor);
     if (json === savedJson.current) {
-      setStatus((s) => (s === 'editing' ? (inFlight.current > 0 ? 'saving' : 'idle') : s));
+      // Edited back to what is stored: nothing to save.
+      setStatus((s) => (s === 'editing' ? (inFlight.current > 0 ? 'saving' : 'saved') : s));
       return;
     }
     const plainText = editor.getEditorState().read($memoPlainText);

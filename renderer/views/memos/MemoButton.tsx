@@ -83,7 +83,8 @@ export function MemoDrawer(props: MemoTargetProps & { id?: string; onClose: () =
   const memo = useTargetMemo(props.targetType, props.targetId);
   const headingId = useId();
   const openedIn = useRef(view);
-  // The memo's id once it exists: set before the first save is stored, so quick saves never create two memos.
+  // The memo's id, fixed by the first save: a save that finds no memo (not yet seen, or its creation undone) writes
+  // it again under the same id, so the drawer never makes two memos.
   const memoId = useRef<Id | undefined>(undefined);
   if (memo && !memoId.current) memoId.current = memo.id;
   const latest = useRef(memo);
@@ -99,10 +100,11 @@ export function MemoDrawer(props: MemoTargetProps & { id?: string; onClose: () =
     async (save: MemoSave) => {
       const existing = latest.current;
       let command;
-      if (memoId.current) {
-        command = updateMemo(existing ?? { id: memoId.current, targetType: props.targetType, title: props.title }, save);
+      if (existing) {
+        command = updateMemo(existing, save);
       } else {
         const created = createMemo({
+          id: memoId.current,
           targetType: props.targetType,
           targetId: props.targetId,
           title: props.title,

@@ -4,6 +4,7 @@ import type { Id, MemoRecord, MemoTarget } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
 import { createMemo, deleteMemo, formatJournalDate, isIsoDate, localToday, memoDisplayName, updateMemo } from '../../commands/memo-commands';
 import { MemoEditor } from '../../components/MemoEditor';
+import { useCoder } from '../../state/coder-store';
 import { useUi } from '../../state/ui-store';
 import { Highlighted } from './Highlighted';
 import { matchesAll, matchRanges, searchTerms, snippet } from './memo-search';
@@ -309,7 +310,9 @@ function MemoDetail(props: { memo: MemoRecord; lookups: TargetLookups | undefine
   const setView = useUi((s) => s.setWorkspaceView);
   const target = describeTarget(memo, props.lookups);
   const passage = usePassage(db, memo);
-  const author = memo.authorId ? props.lookups?.coders.get(memo.authorId) : undefined;
+  const me = useCoder((s) => s.me);
+  // A coder joins the project's coders table when they first code; before that their name is only on this machine.
+  const author = memo.authorId ? (props.lookups?.coders.get(memo.authorId) ?? (me?.id === memo.authorId ? me.name : undefined)) : undefined;
   // The latest stored memo, for labels of saves made after a rename.
   const current = useRef(memo);
   current.current = memo;

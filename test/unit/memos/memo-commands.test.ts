@@ -59,6 +59,17 @@ describe('createMemo', () => {
     expect(() => createMemo({ targetType: 'journal', targetId: projectId, date: '05/06/2026' })).toThrow('not “05/06/2026”');
   });
 
+  it('writes a memo again under its old id after its creation was undone, so a drawer never makes two', async () => {
+    const first = createMemo({ targetType: 'document', targetId: 'doc-1', title: 'P01', content: plainTextToMemoContent('Dawn chairs') });
+    await history.execute(first.command);
+    await history.undo();
+    expect(await db.memos.count()).toBe(0);
+    const again = createMemo({ id: first.id, targetType: 'document', targetId: 'doc-1', title: 'P01', content: plainTextToMemoContent('Dawn chairs with care') });
+    expect(again.id).toBe(first.id);
+    await history.execute(again.command);
+    expect((await db.memos.toArray()).map((m) => [m.id, m.plainText])).toEqual([[first.id, 'Dawn chairs with care']]);
+  });
+
   it('shortens a long title in the label', () => {
     const title = 'A very long memo title about multi-agency meetings and parents in the room';
     const { command } = createMemo({ targetType: 'project', targetId: projectId, title });
