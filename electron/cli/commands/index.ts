@@ -8,6 +8,9 @@ import { mergeCommand } from './merge';
 import { validateCommand } from './validate';
 import { exportCodebookCommand } from './export-codebook';
 import { reportCommand } from './report';
+import { encryptCommand } from './encrypt';
+import { decryptCommand } from './decrypt';
+import { pseudonymiseCommand } from './pseudonymise';
 
 /** Every command the CLI knows, in the order --help lists them. Add a command by importing it here. */
-export const commands: CliCommand[] = [agreementCommand, alphaCommand, importCommand, infoCommand, quotesCommand, mergeCommand, validateCommand, exportCodebookCommand, reportCommand];
+export const commands: CliCommand[] = [agreementCommand, alphaCommand, importCommand, infoCommand, quotesCommand, mergeCommand, validateCommand, exportCodebookCommand, reportCommand, encryptCommand, decryptCommand, pseudonymiseCommand];
