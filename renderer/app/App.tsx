@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Toasts } from '../components/Toasts';
 import { createSampleProject, purgeDeletedProjects, requestPersistentStorage } from '../db/projects';
 import { platform } from '../platform';
@@ -82,7 +83,9 @@ export function App() {
 
   return (
     <>
-      {openProjectId ? <Workspace key={openProjectId} projectId={openProjectId} /> : <ProjectList />}
+      <ErrorBoundary label="Tessera" resetKey={openProjectId}>
+        {openProjectId ? <Workspace key={openProjectId} projectId={openProjectId} /> : <ProjectList />}
+      </ErrorBoundary>
       <Toasts />
     </>
   );

@@ -76,6 +76,24 @@ describe('coding a transcript', () => {
     await expect.poll(async () => (await highlightedTexts(page)).length).toBe(3);
   });
 
+  it('corrects the text before a coding and the coding stays on the same words', async () => {
+    const { page } = app;
+    const before = await highlightedTexts(page);
+    const turn = page.locator('.turn').nth(3);
+    await turn.hover();
+    await turn.getByRole('button', { name: /^Correct the text of this turn/ }).click();
+    const box = page.getByRole('textbox', { name: 'Corrected text of the turn' });
+    const original = await box.inputValue();
+    await box.fill(`Well, to be honest. ${original}`);
+    await page.getByRole('button', { name: 'Save correction' }).click();
+    await expect.poll(() => turn.locator('p.turn-text').textContent()).toBe(`Well, to be honest. ${original}`);
+    await expect.poll(() => highlightedTexts(page)).toEqual(before);
+    await page.reload();
+    await page.getByRole('main', { name: /^Transcript: P02/ }).waitFor();
+    await expect.poll(() => highlightedTexts(page)).toEqual(before);
+    expect(await page.locator('.turn').nth(3).locator('p.turn-text').textContent()).toBe(`Well, to be honest. ${original}`);
+  });
+
   it('shows a coding’s code, coder and time on click, and removes it', async () => {
     const { page } = app;
     const stripe = page.getByRole('group', { name: 'Coding stripes' }).getByRole('button', { name: /^Language and jargon · ST/ });

@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { CodeRecord, CoderRecord, CodingRecord } from '../../../shared/model/types';
-import { domRanges } from './selection';
+import { domRanges, paragraphsByIndex } from './selection';
 import { segmentAt, type ReaderSegment } from './transcript-layout';
 
 interface Stripe {
@@ -49,9 +49,10 @@ export function CodingStripes(props: {
     if (!body) return;
     const measure = () => {
       const origin = body.getBoundingClientRect();
+      const paragraphs = paragraphsByIndex(body);
       const sorted = [...props.codings].sort((a, b) => a.start - b.start || b.end - a.end);
       const boxes = sorted.map((coding) => {
-        const ranges = domRanges(body, props.segments, coding.start, coding.end, segmentAt(props.segments, coding.start));
+        const ranges = domRanges(paragraphs, props.segments, coding.start, coding.end, segmentAt(props.segments, coding.start));
         if (ranges.length === 0) return { top: 0, bottom: 0 };
         const first = ranges[0]!.getClientRects()[0];
         const lastRects = ranges[ranges.length - 1]!.getClientRects();

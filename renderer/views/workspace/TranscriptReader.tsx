@@ -5,6 +5,7 @@ import { paletteColor } from '../../../shared/model/palette';
 import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
 import { applyCode, changeCodingCode, removeCodings, setCodingRange, setExemplar } from '../../commands/coding-commands';
+import { correctText, diffAsEdit } from '../../commands/text-commands';
 import { isCoderVisible, useCoder } from '../../state/coder-store';
 import { useRecentCodes } from '../../state/recent-codes';
 import { useUi } from '../../state/ui-store';
@@ -14,7 +15,7 @@ import { CodePalette, type PaletteChoice } from './CodePalette';
 import { CodingPopover, nudge, type CodingAction } from './CodingPopover';
 import { CodingStripes } from './CodingStripes';
 import { CoderFilter } from './CoderFilter';
-import { domRanges, offsetAtPoint, selectionOffsets } from './selection';
+import { domRanges, offsetAtPoint, paragraphsByIndex, selectionOffsets } from './selection';
 import { formatTime, readerSegments, segmentAt, type ReaderSegment } from './transcript-layout';
 import { MemoButton } from '../memos/MemoButton';
 
@@ -74,8 +75,9 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
   const [hovered, setHovered] = useState<CodingRecord | null>(null);
   const [askCoder, setAskCoder] = useState<null | ((coder: CoderRecord) => void)>(null);
   const lastSelection = useRef<{ start: number; end: number } | null>(null);
+  const [editingTurn, setEditingTurn] = useState<number | null>(null);
 
-  useCodingHighlights(bodyRef, segments, visible, codes, pending, hovered);
+  useCodingHighlights(bodyRef, segments, visible, codes, pending, hovered, editingTurn);
 
   // Close transient UI when the document changes.
   useEffect(() => {
@@ -129,7 +131,7 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
     (range: { start: number; end: number }, rect?: DOMRect) => {
       const body = bodyRef.current;
       if (!body) return;
-      const anchor = rect ?? domRanges(body, segments, range.start, range.end, segmentAt(segments, range.start)).at(-1)?.getBoundingClientRect();
+      const anchor = rect ?? domRanges(paragraphsByIndex(body), segments, range.start, range.end, segmentAt(segments, range.start)).at(-1)?.getBoundingClientRect();
       if (!anchor) return;
       setPopover(null);
       setPending({ ...range, position: placeNear(anchor) });
@@ -261,7 +263,26 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
       >
         <div className="reader-text">
           {segments.map((segment, index) => (
-            <Turn key={segment.start} segment={segment} index={index} text={text.text} onCodeTurn={() => openPalette({ start: segment.textStart, end: segment.end })} />
+            <Turn
+              key={segment.start}
+              segment={segment}
+              index={index}
+              text={text.text}
+              editing={editingTurn === index}
+              onCodeTurn={() => openPalette({ start: segment.textStart, end: segment.end })}
+              onEdit={() => setEditingTurn(index)}
+              onCancelEdit={() => setEditingTurn(null)}
+              onSaveEdit={async (words) => {
+                setEditingTurn(null);
+                const edit = diffAsEdit(text.text.slice(segment.textStart, segment.end), words, segment.textStart);
+                if (!edit) return;
+                try {
+                  await execute(correctText(doc.id, doc.name, edit, text.text));
+                } catch (error) {
+                  notify(`Could not correct the text: ${(error as Error).message}`, { kind: 'error' });
+                }
+              }}
+            />
           ))}
         </div>
         <CodingStripes
@@ -318,19 +339,66 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
   );
 }
 
-function Turn({ segment, index, text, onCodeTurn }: { segment: ReaderSegment; index: number; text: string; onCodeTurn: () => void }) {
+function Turn(props: {
+  segment: ReaderSegment;
+  index: number;
+  text: string;
+  editing: boolean;
+  onCodeTurn: () => void;
+  onEdit: () => void;
+  onCancelEdit: () => void;
+  onSaveEdit: (words: string) => void;
+}) {
+  const { segment, index, text } = props;
+  const words = text.slice(segment.textStart, segment.end);
   return (
     <article className="turn" data-start={segment.textStart}>
       <div className="turn-meta">
         {segment.speaker && <span className={`speaker${segment.speaker === 'Interviewer' ? ' interviewer' : ''}`}>{segment.speaker}</span>}
         {segment.time !== undefined && <time>{formatTime(segment.time)}</time>}
-        <button type="button" className="code-turn" onClick={onCodeTurn} aria-label={`Code this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Code this turn">
-          +
-        </button>
+        <span className="turn-actions">
+          <button type="button" className="turn-action" onClick={props.onCodeTurn} aria-label={`Code this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Code this turn">
+            +
+          </button>
+          <button type="button" className="turn-action" onClick={props.onEdit} aria-label={`Correct the text of this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Correct a transcription error (codings move with the text)">
+            ✎
+          </button>
+        </span>
       </div>
-      <p className="turn-text" data-index={index}>
-        {text.slice(segment.textStart, segment.end)}
-      </p>
+      {props.editing ? (
+        <form
+          className="turn-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            props.onSaveEdit(new FormData(e.currentTarget).get('words') as string);
+          }}
+        >
+          <textarea
+            name="words"
+            aria-label="Corrected text of the turn"
+            defaultValue={words}
+            autoFocus
+            rows={Math.min(12, Math.max(2, Math.ceil(words.length / 70)))}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') props.onCancelEdit();
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+            }}
+          />
+          <div className="turn-edit-actions">
+            <span className="hint">Codings move with the text. Ctrl+Enter saves, Esc cancels.</span>
+            <button type="button" onClick={props.onCancelEdit}>
+              Cancel
+            </button>
+            <button type="submit" className="primary">
+              Save correction
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p className="turn-text" data-index={index}>
+          {words}
+        </p>
+      )}
     </article>
   );
 }
@@ -346,13 +414,15 @@ function useCodingHighlights(
   codes: Map<string, CodeRecord>,
   pending: { start: number; end: number } | null,
   hovered: CodingRecord | null,
+  editing: number | null,
 ) {
   useEffect(() => {
     const body = bodyRef.current;
     if (!body || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const byCode = new Map<string, Range[]>();
+    const paragraphs = paragraphsByIndex(body);
     for (const coding of codings) {
-      const ranges = domRanges(body, segments, coding.start, coding.end, segmentAt(segments, coding.start));
+      const ranges = domRanges(paragraphs, segments, coding.start, coding.end, segmentAt(segments, coding.start));
       const list = byCode.get(coding.codeId) ?? [];
       list.push(...ranges);
       byCode.set(coding.codeId, list);
@@ -376,7 +446,7 @@ function useCodingHighlights(
       for (const name of names) CSS.highlights.delete(name);
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     };
-  }, [bodyRef, segments, codings, codes]);
+  }, [bodyRef, segments, codings, codes, editing]);
 
   // The passage being coded, and the coding under the pointer in the margin, painted above the rest.
   useEffect(() => {
@@ -385,7 +455,7 @@ function useCodingHighlights(
     const set = (name: string, range: { start: number; end: number } | null) => {
       if (!range) CSS.highlights.delete(name);
       else {
-        const highlight = new Highlight(...domRanges(body, segments, range.start, range.end, segmentAt(segments, range.start)));
+        const highlight = new Highlight(...domRanges(paragraphsByIndex(body), segments, range.start, range.end, segmentAt(segments, range.start)));
         highlight.priority = 10_000;
         CSS.highlights.set(name, highlight);
       }

@@ -15,6 +15,7 @@ import { TranscriptReader } from './TranscriptReader';
 import { ThemeToggle } from '../../components/ThemeToggle';
 import type { Id } from '../../../shared/model/types';
 import { WorkspaceTabs } from './WorkspaceTabs';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { WORKSPACE_VIEWS } from './workspace-views';
 
 /** The workspace of one project: documents, the transcript reader, the codebook and the themes. */
@@ -104,8 +105,10 @@ export function Workspace({ projectId }: { projectId: Id }) {
             <ThemeToggle />
           </div>
         </header>
-        {WORKSPACE_VIEWS.filter((v) => v.id === view).map(({ id, component: View }) => (
-          <View key={id} />
+        {WORKSPACE_VIEWS.filter((v) => v.id === view).map(({ id, label, component: View }) => (
+          <ErrorBoundary key={id} label={label}>
+            <View />
+          </ErrorBoundary>
         ))}
         <div
           hidden={view !== 'coding'}
@@ -114,7 +117,9 @@ export function Workspace({ projectId }: { projectId: Id }) {
         >
           <DocumentList onImport={() => void importFiles()} />
           <Splitter label="Resize document list" size={paneSizes.documents} min={180} max={480} direction={1} onResize={(s) => setPaneSize('documents', s)} />
-          <TranscriptReader documentId={openDocumentId} />
+          <ErrorBoundary label="The transcript reader" resetKey={openDocumentId}>
+            <TranscriptReader documentId={openDocumentId} />
+          </ErrorBoundary>
           <Splitter label="Resize codebook and themes" size={paneSizes.side} min={240} max={640} direction={-1} onResize={(s) => setPaneSize('side', s)} />
           <aside className="side-panes" aria-label="Codebook and themes">
             <CodebookPane />

@@ -47,17 +47,33 @@ export function offsetAtPoint(x: number, y: number, segments: readonly ReaderSeg
   return range ? pointToOffset(range.startContainer, range.startOffset, segments, 'start') : null;
 }
 
+/** The reader's paragraphs by segment index (a turn being edited has none). */
+export function paragraphsByIndex(body: HTMLElement): (HTMLElement | undefined)[] {
+  const out: (HTMLElement | undefined)[] = [];
+  body.querySelectorAll<HTMLElement>('p.turn-text').forEach((p) => {
+    out[Number(p.dataset.index)] = p;
+  });
+  return out;
+}
+
 /** DOM ranges for [start, end) of the text, one per segment it touches. */
-export function domRanges(body: HTMLElement, segments: readonly ReaderSegment[], start: number, end: number, firstIndex: number): Range[] {
+export function domRanges(
+  paragraphs: readonly (HTMLElement | undefined)[],
+  segments: readonly ReaderSegment[],
+  start: number,
+  end: number,
+  firstIndex: number,
+): Range[] {
   const ranges: Range[] = [];
-  const paragraphs = body.querySelectorAll<HTMLElement>('p.turn-text');
   for (let i = firstIndex; i < segments.length && segments[i]!.textStart < end; i++) {
     const segment = segments[i]!;
     const node = paragraphs[i]?.firstChild;
-    if (!node) continue;
+    if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+    const length = (node as Text).length;
     const from = Math.max(start, segment.textStart) - segment.textStart;
     const to = Math.min(end, segment.end) - segment.textStart;
-    if (to <= from) continue;
+    // The DOM may briefly lag the data (a correction just saved): never ask for an offset the node lacks.
+    if (to <= from || to > length) continue;
     const range = new Range();
     range.setStart(node, from);
     range.setEnd(node, to);
