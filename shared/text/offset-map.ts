@@ -188,19 +188,28 @@ export interface EditedDocumentText {
 export function applyTextEdits(document: DocumentText, edits: readonly TextEdit[]): EditedDocumentText {
   const { text, map } = editText(document.text, edits);
   const move = <T extends TextRange>(record: T): T | null => moveRange(record, map);
+  // Structure differs from codings in one way: text inserted where a turn, block or a turn's words begin belongs
+  // to them (a word added at the start of a turn is part of that turn), so such a start stays before the insertion.
+  const insertionAt = new Set(map.edits.filter((e) => e.start === e.end).map((e) => e.start));
+  const structureStart = (offset: number) => (insertionAt.has(offset) ? map.mapOffset(offset, 'end') : map.mapOffset(offset, 'start'));
+  const moveStructure = <T extends TextRange>(record: T): T | null => {
+    const moved = move(record);
+    if (!moved) return null;
+    return { ...moved, start: Math.min(structureStart(record.start), moved.end) };
+  };
   const turns: Turn[] = [];
   for (const turn of document.turns) {
-    const moved = move(turn);
+    const moved = moveStructure(turn);
     if (!moved) continue;
     if (turn.contentStart !== undefined) {
-      const contentStart = map.mapOffset(turn.contentStart, 'start');
+      const contentStart = structureStart(turn.contentStart);
       moved.contentStart = Math.min(Math.max(contentStart, moved.start), moved.end);
     }
     turns.push(moved);
   }
   const blocks: Block[] = [];
   for (const block of document.blocks) {
-    const moved = move(block);
+    const moved = moveStructure(block);
     if (moved) blocks.push(moved);
   }
   return { text: { ...document, text, turns, blocks }, map, move };

@@ -55,3 +55,19 @@ describe('correctText', () => {
     await expect(new CommandHistory(db).execute(correctText('d', 'D', { start: 0, end: 1, text: 'x' }, 'zbc'))).rejects.toThrow(/changed meanwhile/);
   });
 });
+
+describe('text added at the start of a turn', () => {
+  it('belongs to the turn, while a coding starting there keeps its own words', async () => {
+    const db = new ProjectDb(crypto.randomUUID());
+    const text = 'Marcus: Yeah. So I work here.';
+    await db.texts.put({ id: 'd', text, turns: [{ start: 0, end: text.length, speaker: 'Marcus', contentStart: 8 }], blocks: [{ start: 0, end: text.length, kind: 'paragraph' }] });
+    await db.documents.put({ id: 'd', name: 'P02', order: 0, length: text.length, words: 6, source: { fileName: 'x', size: 1, format: 'txt', hash: 'h', importedAt: 1 }, createdAt: 1, updatedAt: 1 });
+    await db.codings.put({ id: 'c', documentId: 'd', codeId: 'x', coderId: 'a', start: 8, end: 13, createdAt: 1 });
+    await new CommandHistory(db).execute(correctText('d', 'P02', { start: 8, end: 8, text: 'Well, ' }, text));
+    const stored = (await db.texts.get('d'))!;
+    const turn = stored.turns[0]!;
+    expect(stored.text.slice(turn.contentStart, turn.end)).toBe('Well, Yeah. So I work here.');
+    const coding = (await db.codings.get('c'))!;
+    expect(stored.text.slice(coding.start, coding.end)).toBe('Yeah.');
+  });
+});
