@@ -16,7 +16,7 @@ export function buildMenu(getWindow: () => BrowserWindow | null, isMac: boolean)
         { label: 'Open Sample Project', click: send('open-sample') },
         { label: 'All Projects', accelerator: 'CmdOrCtrl+Shift+P', click: send('show-projects') },
         { type: 'separator' },
-        { label: 'Import Transcripts…', accelerator: 'CmdOrCtrl+I', click: send('import-files') },
+        { label: 'Import Transcripts…', accelerator: 'CmdOrCtrl+O', click: send('import-files') },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

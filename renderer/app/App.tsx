@@ -41,9 +41,15 @@ export function App() {
     };
     const onKey = (event: KeyboardEvent) => {
       if (platform.nativeUndoShortcuts || isEditingText(event.target)) return;
+      // In the browser build the page handles the shortcuts the desktop menu would.
       const mod = event.ctrlKey || event.metaKey;
       if (!mod || event.altKey) return;
       const key = event.key.toLowerCase();
+      if (key === 'o' && !event.shiftKey) {
+        event.preventDefault();
+        if (ui().openProjectId) ui().requestImport();
+        return;
+      }
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
         undoRedo('undo');

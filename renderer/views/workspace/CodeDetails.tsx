@@ -7,6 +7,7 @@ import { deleteCode, mergeCodes, splitCode, updateCode } from '../../commands/co
 import { ConfirmDialog } from '../../components/Dialog';
 import { useUi } from '../../state/ui-store';
 import type { CodeCounts } from './CodebookPane';
+import { MemoButton } from '../memos/MemoButton';
 
 type TextField = 'description' | 'inclusion' | 'exclusion' | 'example';
 const FIELDS: { field: TextField; label: string; placeholder: string }[] = [
@@ -108,6 +109,7 @@ export function CodeDetails(props: { code: CodeRecord; codes: CodeRecord[]; coun
         <button type="button" className="small" aria-expanded={splitOpen} onClick={() => setSplitOpen(!splitOpen)}>
           Split…
         </button>
+        <MemoButton targetType="code" targetId={code.id} title={code.name} label="Code memo" className="small" />
         <button type="button" className="small danger-text" onClick={() => setConfirmDelete(true)}>
           Delete
         </button>

@@ -1,4 +1,5 @@
 import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord } from '../../../shared/model/types';
+import { MemoButton } from '../memos/MemoButton';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -72,6 +73,7 @@ export function CodingPopover(props: {
                 <button type="button" className="small" aria-pressed={!!coding.exemplar} onClick={() => props.onAction({ kind: 'exemplar', coding })}>
                   {coding.exemplar ? '★ Exemplar' : '☆ Exemplar'}
                 </button>
+                <MemoButton targetType="coding" targetId={coding.id} title={`${code?.name ?? 'Coding'}: ${passage.slice(0, 40)}`} label="Memo" className="small" />
                 <button type="button" className="small danger-text" onClick={() => props.onAction({ kind: 'remove', coding })}>
                   Remove
                 </button>

@@ -25,7 +25,7 @@ export function DocumentList({ onImport }: { onImport: () => void }) {
       <div className="pane-header">
         <h2>Documents</h2>
         <span className="count">{documents?.length ?? ''}</span>
-        <button type="button" className="small" onClick={onImport} title="Import transcripts (Ctrl+I)">
+        <button type="button" className="small" onClick={onImport} title="Import transcripts (Ctrl+O)">
           Import…
         </button>
       </div>
