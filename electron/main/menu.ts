@@ -24,8 +24,10 @@ export function buildMenu(getWindow: () => BrowserWindow | null, isMac: boolean)
     {
       label: '&Edit',
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: send('undo') },
-        { label: 'Redo', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Shift+Z', click: send('redo') },
+        // The shortcuts are shown but left to the page: there, Ctrl+Z undoes the app's last command, or the text
+        // being typed when a field or memo editor has focus (which main cannot know).
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: send('undo') },
+        { label: 'Redo', accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Shift+Z', registerAccelerator: false, click: send('redo') },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -12,6 +12,6 @@ export function desktopPlatform(api: TesseraApi): Platform {
       list: () => api.invoke('backup:list', undefined),
       read: (id) => api.invoke('backup:read', { id }),
     },
-    nativeUndoShortcuts: true,
+    nativeUndoShortcuts: false,
   };
 }

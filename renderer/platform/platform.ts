@@ -18,6 +18,6 @@ export interface Platform {
     list(): Promise<BackupInfo[]>;
     read(id: string): Promise<Uint8Array>;
   };
-  /** True when native menus already handle Ctrl/Cmd+Z, so the page must not handle them again. */
+  /** True when native menus capture Ctrl/Cmd+Z before the page sees it (the desktop menu leaves it to the page). */
   nativeUndoShortcuts: boolean;
 }

@@ -24,6 +24,9 @@ describe('native menu', () => {
   it('has the standard shortcuts', () => {
     const byLabel = (label: string) => all.find((i) => i.label === label);
     expect(byLabel('Undo')?.accelerator).toBe('CmdOrCtrl+Z');
+    // Shown, but left to the page, which knows whether a text field has focus.
+    expect((byLabel('Undo') as { registerAccelerator?: boolean }).registerAccelerator).toBe(false);
+    expect(byLabel('Import Transcripts…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('Redo')?.accelerator).toBe('Ctrl+Shift+Z');
     expect(byLabel('New Project…')?.accelerator).toBe('CmdOrCtrl+N');
     expect(all.map((i) => i.role).filter(Boolean)).toEqual(expect.arrayContaining(['copy', 'paste', 'cut', 'selectAll', 'quit']));
