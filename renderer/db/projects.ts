@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { newId } from '../../shared/model/ids';
-import type { Id, ProjectInfo } from '../../shared/model/types';
+import type { Id, ProjectData, ProjectInfo } from '../../shared/model/types';
 import { catalogue } from './catalogue';
 import { readProjectData, writeProjectData } from './project-data';
 import { closeProjectDb, projectDb, projectDbName } from './project-db';
@@ -69,6 +69,35 @@ export async function createSampleProject(): Promise<ProjectInfo> {
   await writeProjectData(projectDb(id), data);
   await catalogue.projects.add(data.project);
   return data.project;
+}
+
+/**
+ * Stores a whole project read from a file (e.g. a .qdpx) as a new project with an id of its own, so the same file
+ * can be imported twice. Its catalogue entry is added only once its data is complete.
+ */
+export async function createProjectFromData(data: ProjectData, name = data.project.name): Promise<ProjectInfo> {
+  const now = Date.now();
+  const project: ProjectInfo = {
+    id: newId(),
+    name: name.trim() || 'Imported project',
+    description: data.project.description,
+    createdAt: data.project.createdAt || now,
+    updatedAt: now,
+  };
+  // Project memos and journal entries point at their project: the new one.
+  const memos = data.memos.map((m) =>
+    m.targetType === 'project' || m.targetType === 'journal' ? { ...m, targetId: project.id } : m,
+  );
+  try {
+    await writeProjectData(projectDb(project.id), { ...data, project, memos });
+  } catch (error) {
+    // Leave no half-made database behind.
+    await closeProjectDb(project.id);
+    await Dexie.delete(projectDbName(project.id));
+    throw error;
+  }
+  await catalogue.projects.add(project);
+  return project;
 }
 
 /** Asks the browser to keep this origin's data even under storage pressure. */

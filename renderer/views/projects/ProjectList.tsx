@@ -14,6 +14,8 @@ import {
   restoreProject,
 } from '../../db/projects';
 import { useUi } from '../../state/ui-store';
+import { importProjectFile, importSummary, QDPX_FILTERS } from '../../exchange/project-files';
+import { platform } from '../../platform';
 import { snapshotProject } from '../../backup/backup-service';
 import { BackupsDialog } from './BackupsDialog';
 
@@ -54,6 +56,20 @@ export function ProjectList() {
       openProject(project.id);
     });
 
+  // A .qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder or Tessera becomes a new project, read in the exchange worker.
+  const importProject = async () => {
+    const [file] = await platform.openFiles({ title: 'Import a project', filters: QDPX_FILTERS, multiple: false }).catch((error: Error) => {
+      notify(error.message, { kind: 'error' });
+      return [];
+    });
+    if (!file) return;
+    await run(`Importing “${file.name}”…`, async () => {
+      const imported = await importProjectFile(file);
+      notify(importSummary(imported));
+      openProject(imported.project.id);
+    });
+  };
+
   return (
     <div className="project-list-screen">
       <header className="app-header">
@@ -67,6 +83,9 @@ export function ProjectList() {
           </button>
           <button type="button" onClick={openSample} disabled={busy !== null}>
             Open sample project
+          </button>
+          <button type="button" onClick={() => void importProject()} disabled={busy !== null}>
+            Import project (.qdpx)
           </button>
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })} disabled={busy !== null}>
             New project

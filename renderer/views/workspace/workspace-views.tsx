@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
+import { AgreementView } from '../agreement/AgreementView';
+import { CasesView } from '../cases/CasesView';
 import { MemosView } from '../memos/MemosView';
+import { TeamView } from '../team/TeamView';
 
 /**
  * The workspace's main views besides Coding (which is always there), in tab order. A view is a component that
@@ -11,4 +14,9 @@ export interface WorkspaceViewEntry {
   component: ComponentType;
 }
 
-export const WORKSPACE_VIEWS: WorkspaceViewEntry[] = [{ id: 'memos', label: 'Memos & journal', component: MemosView }];
+export const WORKSPACE_VIEWS: WorkspaceViewEntry[] = [
+  { id: 'cases', label: 'Participants', component: CasesView },
+  { id: 'memos', label: 'Memos & journal', component: MemosView },
+  { id: 'agreement', label: 'Agreement', component: AgreementView },
+  { id: 'team', label: 'Team', component: TeamView },
+];
