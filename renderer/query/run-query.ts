@@ -61,6 +61,7 @@ export type QueryRequest =
   | { kind: 'boolean'; query: BooleanQuery }
   | { kind: 'search'; query: string; options: Omit<TextSearchOptions, 'clock'> }
   | { kind: 'code-hits'; hits: SearchHit[]; codeId: Id; coder: CoderRecord; extent: 'match' | 'sentence' | 'turn'; now: number }
+  | { kind: 'code-counts' }
   | { kind: 'words'; options: Omit<WordFrequencyOptions, 'ranges'>; selection?: CodeSelection; filter?: ExtractFilter; cloud?: WordCloudOptions };
 
 /** An extract with its attribution under the chosen template (empty when the template has an error). */
@@ -76,6 +77,7 @@ export interface QueryResults {
   boolean: { hits: BooleanHit[]; table: Table };
   search: { result: SearchResult; table: Table };
   'code-hits': { codings: CodingRecord[]; skipped: number };
+  'code-counts': { counts: Record<Id, { codings: number; documents: number; cases: number }> };
   words: { frequencies: WordFrequencies; cloud: CloudWord[]; table: Table };
 }
 
@@ -179,6 +181,15 @@ function answer(index: QueryIndex, request: QueryRequest, newId: () => Id): Quer
         ? index
         : { ...index, coders: new Map([...index.coders, [request.coder.id, request.coder]]), unitsOf: (id) => index.unitsOf(id) };
       return hitsToCodings(withCoder, request.hits, { codeId: request.codeId, coderId: request.coder.id, extent: request.extent, now: request.now, newId });
+    }
+    case 'code-counts': {
+      const counts: Record<Id, { codings: number; documents: number; cases: number }> = {};
+      for (const [codeId, codings] of index.codingsByCode) {
+        const documents = new Set(codings.map((c) => c.documentId));
+        const cases = new Set([...documents].map((d) => index.documents.get(d)?.caseId).filter(Boolean));
+        counts[codeId] = { codings: codings.length, documents: documents.size, cases: cases.size };
+      }
+      return { counts };
     }
     case 'words': {
       const ranges = request.selection

@@ -116,3 +116,17 @@ describe('query requests on the sample project', async () => {
     expect(listTable.rows[0]).toEqual([index.codePaths.get(first.codeA), index.codePaths.get(first.codeB), first.count]);
   });
 });
+
+describe('code counts for the map', async () => {
+  const project = await buildSample('sample', 0);
+  const index = buildQueryIndex(project);
+  it('counts each code\'s codings, documents and cases', () => {
+    const { counts } = runQuery(index, { kind: 'code-counts' });
+    for (const code of project.codes) {
+      const codings = project.codings.filter((c) => c.codeId === code.id);
+      const documents = new Set(codings.map((c) => c.documentId));
+      const expected = codings.length === 0 ? undefined : { codings: codings.length, documents: documents.size, cases: documents.size };
+      expect(counts[code.id]).toEqual(expected);
+    }
+  });
+});
