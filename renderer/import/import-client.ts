@@ -1,10 +1,11 @@
 import type { ImportOptions } from '../../shared/import/options';
+import type { SheetTable } from '../../shared/import/participants';
 import type { ImportedDocument } from '../../shared/import/types';
-import type { ImportRequest, ImportResponse } from './import.worker';
+import type { ImportRequest, ImportResponse, ImportResult } from './import.worker';
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve: (doc: ImportedDocument) => void; reject: (error: Error) => void }>();
+const pending = new Map<number, { resolve: (result: ImportResult) => void; reject: (error: Error) => void }>();
 
 function getWorker(): Worker {
   if (!worker) {
@@ -13,7 +14,7 @@ function getWorker(): Worker {
       const entry = pending.get(event.data.id);
       if (!entry) return;
       pending.delete(event.data.id);
-      if (event.data.ok) entry.resolve(event.data.document);
+      if (event.data.ok) entry.resolve(event.data.result);
       else entry.reject(new Error(event.data.message));
     };
     worker.onerror = (event) => {
@@ -26,8 +27,12 @@ function getWorker(): Worker {
   return worker;
 }
 
-/** Parses one file in the import worker. Cancelling stops the worker (and any file it is reading). */
-export function parseInWorker(name: string, bytes: Uint8Array, options: Omit<ImportOptions, 'loadPdfjs'> = {}, signal?: AbortSignal): Promise<ImportedDocument> {
+/** A request without its id (the id is added here), for each kind of request. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Body = WithoutId<ImportRequest>;
+
+/** Sends one request to the import worker. Cancelling stops the worker (and every file it is reading). */
+function call(body: Body, signal?: AbortSignal): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new DOMException('Cancelled', 'AbortError'));
@@ -44,7 +49,35 @@ export function parseInWorker(name: string, bytes: Uint8Array, options: Omit<Imp
       pending.clear();
       reject(new DOMException('Cancelled', 'AbortError'));
     });
-    const request: ImportRequest = { id, name, bytes, options };
-    getWorker().postMessage(request);
+    getWorker().postMessage({ ...body, id } as ImportRequest);
   });
+}
+
+/**
+ * Parses one file in the import worker. With a `key`, a Word, ODT, RTF or PDF file's text is kept in the worker so
+ * that parsing it again with other speaker choices is quick; `forgetParsed` lets it go.
+ */
+export async function parseInWorker(
+  name: string,
+  bytes: Uint8Array,
+  options: Omit<ImportOptions, 'loadPdfjs'> = {},
+  signal?: AbortSignal,
+  key?: string,
+): Promise<ImportedDocument> {
+  const result = await call({ kind: 'document', name, bytes, options, ...(key !== undefined ? { key } : {}) }, signal);
+  if (result.kind !== 'document') throw new Error(`${name}: the import worker gave no document`);
+  return result.document;
+}
+
+/** Reads a participant sheet (CSV or XLSX) in the import worker. */
+export async function readSheetInWorker(name: string, bytes: Uint8Array, encoding?: string, signal?: AbortSignal): Promise<SheetTable> {
+  const result = await call({ kind: 'sheet', name, bytes, ...(encoding ? { encoding } : {}) }, signal);
+  if (result.kind !== 'sheet') throw new Error(`${name}: the import worker gave no sheet`);
+  return result.sheet;
+}
+
+/** Frees the text kept for these preview keys (nothing happens when the worker is not running). */
+export function forgetParsed(keys: string[]): void {
+  if (!worker || keys.length === 0) return;
+  void call({ kind: 'forget', keys }).catch(() => undefined);
 }

@@ -1,20 +1,26 @@
 /// <reference lib="webworker" />
-import { importFile } from '../../shared/import/index';
+import { chooseFormat, importFile } from '../../shared/import/index';
 import type { ImportOptions } from '../../shared/import/options';
+import { readParticipantSheet, type SheetTable } from '../../shared/import/participants';
+import { withSpeakerTurns } from '../../shared/import/speakers';
 import type { ImportedDocument } from '../../shared/import/types';
 
 /**
  * Parses files off the main thread, so a 100 MB PDF or a long transcript never freezes the window.
  * pdf.js runs here in-thread: its worker module is loaded into this worker rather than starting another.
+ *
+ * The import preview re-reads a file each time the user changes a speaker name. For Word, ODT, RTF and PDF files
+ * only the speaker step depends on those choices, so their text is read once per preview (by `key`) and kept here
+ * until the preview lets it go.
  */
-export interface ImportRequest {
-  id: number;
-  name: string;
-  bytes: Uint8Array;
-  options: Omit<ImportOptions, 'loadPdfjs'>;
-}
+export type ImportRequest =
+  | { id: number; kind: 'document'; key?: string; name: string; bytes: Uint8Array; options: Omit<ImportOptions, 'loadPdfjs'> }
+  | { id: number; kind: 'sheet'; name: string; bytes: Uint8Array; encoding?: string }
+  | { id: number; kind: 'forget'; keys: string[] };
 
-export type ImportResponse = { id: number; ok: true; document: ImportedDocument } | { id: number; ok: false; message: string };
+export type ImportResult = { kind: 'document'; document: ImportedDocument } | { kind: 'sheet'; sheet: SheetTable } | { kind: 'none' };
+
+export type ImportResponse = { id: number; ok: true; result: ImportResult } | { id: number; ok: false; message: string };
 
 async function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
   const worker = await import('pdfjs-dist/build/pdf.worker.min.mjs');
@@ -22,14 +28,44 @@ async function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
   return import('pdfjs-dist');
 }
 
+/** Structured documents read without speaker detection, by preview key. */
+const structured = new Map<string, Promise<ImportedDocument>>();
+const STRUCTURED = new Set(['docx', 'odt', 'rtf', 'pdf']);
+
+async function importDocument(request: Extract<ImportRequest, { kind: 'document' }>): Promise<ImportedDocument> {
+  const { key, name, bytes, options } = request;
+  if (key === undefined || !STRUCTURED.has(chooseFormat(bytes, name))) return importFile(bytes, name, { ...options, loadPdfjs });
+  let base = structured.get(key);
+  if (!base) {
+    base = importFile(bytes, name, { detectSpeakers: false, loadPdfjs });
+    structured.set(key, base);
+    base.catch(() => structured.delete(key));
+  }
+  const doc = await base;
+  return options.detectSpeakers === false ? doc : withSpeakerTurns(doc, options);
+}
+
+async function handle(request: ImportRequest): Promise<ImportResult> {
+  switch (request.kind) {
+    case 'document':
+      return { kind: 'document', document: await importDocument(request) };
+    case 'sheet':
+      return { kind: 'sheet', sheet: await readParticipantSheet(request.bytes, request.name, { encoding: request.encoding }) };
+    case 'forget':
+      for (const key of request.keys) structured.delete(key);
+      return { kind: 'none' };
+  }
+}
+
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  const { id, name, bytes, options } = event.data;
+  const request = event.data;
   let response: ImportResponse;
   try {
-    response = { id, ok: true, document: await importFile(bytes, name, { ...options, loadPdfjs }) };
+    response = { id: request.id, ok: true, result: await handle(request) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    response = { id, ok: false, message: message.startsWith(`${name}:`) ? message : `${name}: ${message}` };
+    const name = 'name' in request ? request.name : '';
+    response = { id: request.id, ok: false, message: name === '' || message.startsWith(`${name}:`) ? message : `${name}: ${message}` };
   }
   (self as unknown as Worker).postMessage(response);
 };

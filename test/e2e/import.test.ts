@@ -45,6 +45,9 @@ describe('importing transcripts by drag and drop', () => {
       { name: 'webvtt-py_sample.srt', bytes: readFileSync(resolve(REAL, 'webvtt-py_sample.srt')) },
       { name: 'broken.docx', bytes: Buffer.from('this is not a word document at all') },
     ]);
+    // The preview reads every file first; the broken one is shown as not importable.
+    const preview = page.getByRole('dialog', { name: 'Import 4 files' });
+    await preview.getByRole('button', { name: 'Import 3 files' }).click({ timeout: 30_000 });
     const panel = page.getByRole('region', { name: 'Import' });
     await panel.getByText('Imported 3 of 4; 1 not imported').waitFor({ timeout: 30_000 });
     expect(await panel.locator('.import-failed .import-message').textContent()).toMatch(/^broken\.docx: /);
