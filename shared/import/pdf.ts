@@ -91,7 +91,7 @@ export async function importPdf(
     const other = sniffOtherFormat(bytes);
     throw new ImportError(
       fileName,
-      other ? `this is not a PDF but ${other}; import it under its own file type` : 'this is not a PDF document (it has no PDF header)',
+      other && other !== 'a PDF document' ? `this is not a PDF but ${other}; import it under its own file type` : 'this is not a PDF document (it has no PDF header)',
     );
   }
   const pdfjs = await loadPdfjs();
