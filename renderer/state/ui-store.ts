@@ -23,6 +23,11 @@ interface UiState {
   workspaceView: WorkspaceView;
   setWorkspaceView(view: WorkspaceView): void;
   openDocumentId?: Id;
+  /** A passage to bring into view in the transcript ("open in transcript" from a review or query); the reader clears it. */
+  revealRange?: { documentId: Id; start: number; end: number };
+  /** Opens the Coding view at a document with the passage [start, end) scrolled into view and marked. */
+  reveal(documentId: Id, start: number, end: number): void;
+  clearReveal(): void;
   theme: ThemePreference;
   paneSizes: { documents: number; side: number };
   toasts: Toast[];
@@ -51,6 +56,8 @@ export const useUi = create<UiState>()(
       requestImport: () => set({ importRequests: get().importRequests + 1 }),
       openProject: (id) => set({ openProjectId: id, openDocumentId: undefined }),
       openDocument: (id) => set({ openDocumentId: id }),
+      reveal: (documentId, start, end) => set({ openDocumentId: documentId, workspaceView: 'coding', revealRange: { documentId, start, end } }),
+      clearReveal: () => set({ revealRange: undefined }),
       setTheme: (theme) => set({ theme }),
       setPaneSize: (pane, size) => set({ paneSizes: { ...get().paneSizes, [pane]: Math.round(size) } }),
       notify: (message, options = {}) => {

@@ -79,6 +79,20 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
 
   useCodingHighlights(bodyRef, segments, visible, codes, pending, hovered, editingTurn);
 
+  // "Open in transcript" from a review or query: scroll the passage into view and mark it for a few seconds.
+  const revealRange = useUi((s) => s.revealRange);
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || !revealRange || revealRange.documentId !== documentId || segments.length === 0) return;
+    const ranges = domRanges(paragraphsByIndex(body), segments, revealRange.start, revealRange.end, segmentAt(segments, revealRange.start));
+    const pane = body.closest<HTMLElement>('.reader-pane');
+    const rect = ranges[0]?.getBoundingClientRect();
+    if (pane && rect) pane.scrollBy({ top: rect.top - pane.getBoundingClientRect().top - pane.clientHeight / 3 });
+    if ('highlights' in CSS) CSS.highlights.set('tessera-reveal', new Highlight(...ranges));
+    useUi.getState().clearReveal();
+    window.setTimeout(() => CSS.highlights.delete('tessera-reveal'), 4000);
+  }, [revealRange, documentId, segments]);
+
   // Close transient UI when the document changes.
   useEffect(() => {
     setPending(null);
