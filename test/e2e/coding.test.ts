@@ -22,6 +22,8 @@ describe('coding a transcript', () => {
   });
 
   const palette = () => app.page.getByRole('dialog', { name: 'Apply a code' });
+  let phraseA = '';
+  let phraseB = '';
 
   it('asks who is coding once, then applies an existing code to words selected with the mouse', async () => {
     const { page } = app;
@@ -45,8 +47,8 @@ describe('coding a transcript', () => {
     const { page } = app;
     const first = (await page.locator('p.turn-text').nth(3).textContent())!;
     const words = first.split(' ');
-    const phraseA = words.slice(0, 6).join(' ');
-    const phraseB = words.slice(3, 10).join(' ');
+    phraseA = words.slice(0, 6).join(' ');
+    phraseB = words.slice(3, 10).join(' ');
     await selectWithMouse(page, phraseA);
     await palette().waitFor();
     await page.keyboard.type('Police perspective');
@@ -92,6 +94,36 @@ describe('coding a transcript', () => {
     await page.getByRole('main', { name: /^Transcript: P02/ }).waitFor();
     await expect.poll(() => highlightedTexts(page)).toEqual(before);
     expect(await page.locator('.turn').nth(3).locator('p.turn-text').textContent()).toBe(`Well, to be honest. ${original}`);
+  });
+
+  it('drags a coding’s end boundary across the text', async () => {
+    const { page } = app;
+    const stripes = page.getByRole('group', { name: 'Coding stripes' }).getByRole('button', { name: /^Police perspective · ST/ });
+    // The stripe of the first (shorter) coding: open it, then drag its end handle to the end of the second phrase.
+    const boxes = await stripes.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    await stripes.nth(boxes[0]! <= boxes[1]! ? 0 : 1).click();
+    await page.getByRole('dialog', { name: 'Codings here' }).waitFor();
+    await page.keyboard.press('Escape');
+    const handle = page.getByRole('slider', { name: 'Drag to move the end of the coding' });
+    const from = (await handle.boundingBox())!;
+    const to = await page.evaluate((phrase) => {
+      const p = [...document.querySelectorAll('p.turn-text')].find((el) => el.textContent!.includes(phrase))!;
+      const node = p.firstChild!;
+      const at = node.textContent!.indexOf(phrase) + phrase.length;
+      const range = new Range();
+      range.setStart(node, at - 1);
+      range.setEnd(node, at);
+      const r = range.getClientRects()[0]!;
+      return { x: r.right - 1, y: r.top + r.height / 2 };
+    }, phraseB);
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+    await page.mouse.up();
+    const joined = `${phraseA.slice(0, phraseA.indexOf(phraseB.split(' ')[0]!))}${phraseB}`;
+    await expect.poll(() => highlightedTexts(page)).toContain(joined);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => highlightedTexts(page)).toContain(phraseA);
   });
 
   it('shows a coding’s code, coder and time on click, and removes it', async () => {

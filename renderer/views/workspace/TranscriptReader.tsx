@@ -14,6 +14,7 @@ import { CoderDialog } from './CoderDialog';
 import { CodePalette, type PaletteChoice } from './CodePalette';
 import { CodingPopover, nudge, type CodingAction } from './CodingPopover';
 import { CodingStripes } from './CodingStripes';
+import { BoundaryHandles } from './BoundaryHandles';
 import { CoderFilter } from './CoderFilter';
 import { domRanges, offsetAtPoint, paragraphsByIndex, selectionOffsets } from './selection';
 import { formatTime, readerSegments, segmentAt, type ReaderSegment } from './transcript-layout';
@@ -73,11 +74,12 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [popover, setPopover] = useState<{ codings: CodingRecord[]; position: { left: number; top: number } } | null>(null);
   const [hovered, setHovered] = useState<CodingRecord | null>(null);
+  const [resizePreview, setResizePreview] = useState<{ start: number; end: number } | null>(null);
   const [askCoder, setAskCoder] = useState<null | ((coder: CoderRecord) => void)>(null);
   const lastSelection = useRef<{ start: number; end: number } | null>(null);
   const [editingTurn, setEditingTurn] = useState<number | null>(null);
 
-  useCodingHighlights(bodyRef, segments, visible, codes, pending, hovered, editingTurn);
+  useCodingHighlights(bodyRef, segments, visible, codes, pending ?? resizePreview, hovered, editingTurn);
 
   // "Open in transcript" from a review or query: scroll the passage into view and mark it for a few seconds.
   const revealRange = useUi((s) => s.revealRange);
@@ -299,6 +301,21 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
             />
           ))}
         </div>
+        {popover?.codings.length === 1 && (
+          <BoundaryHandles
+            bodyRef={bodyRef}
+            segments={segments}
+            coding={visible.find((c) => c.id === popover.codings[0]!.id) ?? popover.codings[0]!}
+            onPreview={setResizePreview}
+            onCommit={(range) => {
+              const coding = popover.codings[0]!;
+              execute(setCodingRange(coding, range.start, range.end)).then(
+                () => setPopover((p) => (p ? { ...p, codings: p.codings.map((c) => (c.id === coding.id ? { ...c, ...range } : c)) } : p)),
+                (error: Error) => notify(error.message, { kind: 'error' }),
+              );
+            }}
+          />
+        )}
         <CodingStripes
           bodyRef={bodyRef}
           segments={segments}
