@@ -152,7 +152,9 @@ export function ExportPanel() {
                 <li key={coder.id}>
                   <label>
                     <input type="checkbox" checked={chosenCoders.has(coder.id)} onChange={(e) => toggleCoder(coder.id, e.target.checked)} />
-                    <span className="coder-dot" style={{ background: coder.color }} aria-hidden="true" />
+                    <span className="coder-dot small" style={{ background: coder.color }} aria-hidden="true">
+                      {coder.initials}
+                    </span>
                     <span className="check-name">
                       {coder.name}
                       {coder.id === me?.id && <span className="you"> (you)</span>}

@@ -196,9 +196,11 @@ export function MergePreview(props: {
                 {outcome.codingsByCoder.map((c) => (
                   <tr key={c.coderId}>
                     <th scope="row">
-                      <span className="coder-dot" style={{ background: c.color }} aria-hidden="true" />
+                      <span className="coder-dot small" style={{ background: c.color }} aria-hidden="true">
+                        {c.initials}
+                      </span>
                       {c.name}
-                      {c.isNew && <span className="badge badge-new">New coder</span>}
+                      {c.isNew && <span className="team-badge team-badge-new">New coder</span>}
                     </th>
                     <td className="num">{c.count.toLocaleString('en-GB')}</td>
                   </tr>
@@ -279,7 +281,7 @@ export function MergePreview(props: {
                         {d.currentName && <span className="muted"> (here: {d.currentName})</span>}
                       </th>
                       <td>
-                        <span className={`badge badge-${d.match}`}>{d.label}</span>
+                        <span className={`team-badge team-badge-${d.match}`}>{d.label}</span>
                       </td>
                       <td className="muted">{d.detail}</td>
                     </tr>

@@ -57,3 +57,45 @@ export function addColleagueWork(project: ProjectData): ColleagueWork {
     passages: codings.map((c) => ({ text: text.text.slice(c.start, c.end), codeName: c.codeId === code.id ? NEW_CODE_NAME : EXISTING_CODE_NAME })),
   };
 }
+
+export const REVIEWED_CODE = 'Language and jargon';
+export const REVIEWED_COLOUR = '#cc6677';
+export const TYPO_CODE = 'Languge & jargon';
+export const ADDED_SENTENCE = 'Looking back, the plain-language summary was what made the difference for the family.';
+
+/**
+ * A reviewer's copy that needs decisions: Ben recoloured and redefined "Language and jargon", coded a passage of P02
+ * with a misspelt new code ("Languge & jargon"), and coded a sentence he had typed onto the end of P05, which is
+ * not in this project's text and so cannot be placed.
+ */
+export function reviseAsReviewer(project: ProjectData): ProjectData {
+  const ben = project.coders.find((c) => c.name === 'Ben Hughes');
+  const code = project.codes.find((c) => c.name === REVIEWED_CODE);
+  const p02 = project.documents.find((d) => d.name.startsWith('P02'));
+  const p05 = project.documents.find((d) => d.name.startsWith('P05'));
+  const p02Text = project.texts.find((t) => t.id === p02?.id);
+  const p05Text = project.texts.find((t) => t.id === p05?.id);
+  if (!ben || !code || !p02 || !p05 || !p02Text || !p05Text) throw new Error('the project lacks what the reviewer works on');
+  const typo: CodeRecord = { ...code, id: 'c0ffee00-1111-4222-8333-444455556666', name: TYPO_CODE, parentId: undefined, order: 50 };
+  delete typo.parentId;
+  const turn = p02Text.turns.filter((t) => t.speaker && t.speaker !== 'Interviewer')[4];
+  if (!turn) throw new Error('P02 has too few turns');
+  const text = `${p05Text.text}\n\nBen: ${ADDED_SENTENCE}`;
+  const sentenceStart = text.length - ADDED_SENTENCE.length;
+  const codings: CodingRecord[] = [
+    { id: 'c0ffee00-aaaa-4bbb-8ccc-000000000001', documentId: p02.id, codeId: typo.id, coderId: ben.id, start: turn.contentStart ?? turn.start, end: turn.end, createdAt: AT },
+    { id: 'c0ffee00-aaaa-4bbb-8ccc-000000000002', documentId: p05.id, codeId: code.id, coderId: ben.id, start: sentenceStart, end: text.length, createdAt: AT },
+  ];
+  return {
+    ...project,
+    codes: [
+      ...project.codes.map((c) => (c.id === code.id ? { ...c, color: REVIEWED_COLOUR, description: 'Words that shut parents out of the meeting.' } : c)),
+      typo,
+    ],
+    documents: project.documents.map((d) => (d.id === p05.id ? { ...d, length: text.length } : d)),
+    texts: project.texts.map((t) =>
+      t.id === p05.id ? { ...t, text, blocks: [...t.blocks, { start: text.length - ADDED_SENTENCE.length - 5, end: text.length, kind: 'paragraph' as const }] } : t,
+    ),
+    codings: [...project.codings, ...codings],
+  };
+}
