@@ -19,8 +19,13 @@ export function termSource(term: string): string {
   const clean = cleanTerm(term);
   let body: string;
   if (isNumberLike(clean)) {
-    // 07700 900412 is also written 07700900412 or 07700-900-412.
-    body = [...clean.replace(/\D/g, '')].join('[\\s().-]?');
+    // 07700 900412 is also written 07700900412, 07700-900-412 or +44 7700 900412; 03/03/2019 also 03.03.2019.
+    const digits = clean.replace(/\D/g, '');
+    const separator = '[\\s()./-]{0,2}';
+    const rest = (from: number): string => [...digits.slice(from)].join(separator);
+    if (/^0\d{9,10}$/.test(digits)) body = `(?:\\(?0|\\+?44${separator}(?:\\(0\\)${separator})?)${separator}${rest(1)}`;
+    else if (clean.startsWith('+')) body = `\\+?${rest(0)}`;
+    else body = rest(0);
   } else {
     body = '';
     for (const ch of clean) {

@@ -27,6 +27,8 @@
  * - a range lying inside one replaced span becomes the whole replacement (a coding of a name becomes a coding of its
  *   pseudonym);
  * - it is `null` when nothing is left of it: its text was deleted (replaced by nothing), or it was empty.
+ *
+ * Offsets outside the old text are first clamped to it.
  */
 import type { Block, DocumentText, Turn } from '../model/types';
 

@@ -44,6 +44,14 @@ describe('TermMatcher', () => {
     expect(m.replace('At St  Aidan’s and St\nAidan\'s; 07700900412, 07700-900-412, 07700 900 412; not 077009004123.').text).toBe(
       "At [S] and [S]; [P], [P], [P]; not 077009004123.",
     );
+    const more = new TermMatcher([
+      { term: '03/03/2019', replacement: '[DOB]', category: 'date' },
+      { term: '(0117) 496 0123', replacement: '[P]', category: 'case or record number' },
+      { term: '07700 900412', replacement: '[M]', category: 'case or record number' },
+    ]);
+    expect(more.replace('DOB 03/03/2019 or 03.03.2019; call (0117) 496 0123, 0117 4960123, +44 117 496 0123, +44 (0)7700 900412.').text).toBe(
+      'DOB [DOB] or [DOB]; call [P], [P], [P], [M].',
+    );
   });
 
   it('keeps the case of a case-sensitive term, and ignores case otherwise', () => {
