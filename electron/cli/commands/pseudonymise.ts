@@ -55,7 +55,11 @@ export const pseudonymiseCommand: CliCommand = {
         const found = plan.report.filter((r) => r.count > 0);
         io.out(`Pseudonymised ${path.basename(file)}: ${plan.total} replacements of ${found.length} of ${plan.report.length} terms\n`);
         for (const row of found) {
-          const places = row.where.map((w) => `${w.kind === 'document text' ? w.label : `${w.kind} "${w.label}" ${w.field}`} ${w.count}`);
+          const places = row.where.map((w) => {
+            if (w.kind === 'document text') return `${w.label} ${w.count}`;
+            if (w.kind === 'speaker') return `${w.label} (speaker) ${w.count}`;
+            return `${w.kind} "${w.label}" ${w.field} ${w.count}`;
+          });
           io.out(`  ${row.term} -> ${row.replacement} (${row.category}): ${row.count}  [${places.join('; ')}]\n`);
         }
         const unused = plan.report.filter((r) => r.count === 0).map((r) => r.term);
