@@ -75,6 +75,11 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
   const [popover, setPopover] = useState<{ codings: CodingRecord[]; position: { left: number; top: number } } | null>(null);
   const [hovered, setHovered] = useState<CodingRecord | null>(null);
   const [resizePreview, setResizePreview] = useState<{ start: number; end: number } | null>(null);
+  /** The coding whose boundary handles are shown: chosen by opening it alone, kept until the next click. */
+  const [adjusting, setAdjusting] = useState<string | null>(null);
+  useEffect(() => {
+    if (popover?.codings.length === 1) setAdjusting(popover.codings[0]!.id);
+  }, [popover]);
   const [askCoder, setAskCoder] = useState<null | ((coder: CoderRecord) => void)>(null);
   const lastSelection = useRef<{ start: number; end: number } | null>(null);
   const [editingTurn, setEditingTurn] = useState<number | null>(null);
@@ -99,6 +104,7 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
   useEffect(() => {
     setPending(null);
     setPopover(null);
+    setAdjusting(null);
     lastSelection.current = null;
   }, [documentId]);
 
@@ -159,6 +165,7 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
     const body = bodyRef.current;
     if (!body || !text || event.button !== 0) return;
     if ((event.target as HTMLElement).closest('button, .coding-stripes')) return;
+    setAdjusting(null);
     const range = selectionOffsets(body, segments, text.text);
     if (range) {
       lastSelection.current = range;
@@ -301,14 +308,14 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
             />
           ))}
         </div>
-        {popover?.codings.length === 1 && (
+        {adjusting && visible.some((c) => c.id === adjusting) && (
           <BoundaryHandles
             bodyRef={bodyRef}
             segments={segments}
-            coding={visible.find((c) => c.id === popover.codings[0]!.id) ?? popover.codings[0]!}
+            coding={visible.find((c) => c.id === adjusting)!}
             onPreview={setResizePreview}
             onCommit={(range) => {
-              const coding = popover.codings[0]!;
+              const coding = visible.find((c) => c.id === adjusting)!;
               execute(setCodingRange(coding, range.start, range.end)).then(
                 () => setPopover((p) => (p ? { ...p, codings: p.codings.map((c) => (c.id === coding.id ? { ...c, ...range } : c)) } : p)),
                 (error: Error) => notify(error.message, { kind: 'error' }),
