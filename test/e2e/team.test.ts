@@ -233,6 +233,33 @@ describe('team exchange: export, import as a project, merge a colleague’s file
     expect(await codingsShown(page, 'P05')).toBe(p05Before);
   });
 
+  it('shows its progress while a large file is read, and cancelling leaves the project as it was', async () => {
+    const { page } = app;
+    // Every transcript forty times over: a file that takes a while to read and compare.
+    const exported = (await readQdpx(new Uint8Array(readFileSync(projectFile)), 'project.qdpx')).project;
+    const large: ProjectData = {
+      ...exported,
+      texts: exported.texts.map((t) => ({ ...t, text: Array.from({ length: 40 }, () => t.text).join('\n\n') })),
+    };
+    large.documents = exported.documents.map((d) => ({ ...d, length: large.texts.find((t) => t.id === d.id)!.text.length }));
+    const largeFile = join(folder, 'large-team-file.qdpx');
+    writeFileSync(largeFile, writeQdpx(large));
+
+    await tab(page, 'Team').click();
+    await expect.poll(() => page.getByTestId('figure-codings').textContent()).toBe('399');
+    const codingsBefore = '399';
+    await page.getByRole('button', { name: 'Merge another file…' }).waitFor();
+    await chooseFile(page, 'Merge another file…', largeFile);
+    const progress = page.getByRole('progressbar');
+    await progress.waitFor();
+    expect(await page.getByRole('heading', { name: 'Preparing the preview' }).count()).toBe(1);
+    await clearToasts(page);
+    await screenshot(page, 'team-merge-reading');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'Merge a colleague’s file' }).waitFor();
+    expect(await page.getByTestId('figure-codings').textContent()).toBe(codingsBefore);
+  });
+
   it('imports a real NVivo 12.6 project, and refuses a broken file by name', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'All projects' }).click();

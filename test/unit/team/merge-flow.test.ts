@@ -12,7 +12,7 @@ import { readProjectData, writeProjectData } from '../../../renderer/db/project-
 import { ProjectDb } from '../../../renderer/db/project-db';
 import { createExchangeEngine, EXPIRED_PLAN, type ExchangeStage } from '../../../renderer/exchange/exchange-engine';
 import { summariseOutcome } from '../../../renderer/exchange/merge-outcome';
-import { addColleagueWork, CAROL, EXISTING_CODE_NAME, NEW_CODE_NAME } from './colleague';
+import { ADDED_SENTENCE, addColleagueWork, CAROL, EXISTING_CODE_NAME, NEW_CODE_NAME, REVIEWED_CODE, REVIEWED_COLOUR, reviseAsReviewer, TYPO_CODE } from './colleague';
 
 const NVIVO = new URL('../../../../shared/fixtures/real/nvivo-12.6-win_oltas.qdpx', import.meta.url);
 
@@ -169,6 +169,37 @@ describe('the exchange engine (what the worker runs)', () => {
     if (again.kind !== 'plan') throw new Error(again.kind);
     expect(again.outcome.total).toBe(0);
     expect(again.plan.summary.codings).toEqual({ added: 0, duplicates: 400, unplaced: 0 });
+  });
+
+  it('follows the user’s decisions: a mapped code adds nothing, a taken colour updates the code, the rest is kept', async () => {
+    const engine = createExchangeEngine();
+    const exported = (await readQdpx(writeQdpx(sample), 'project.qdpx')).project;
+    const bytes = writeQdpx(reviseAsReviewer(exported));
+    const planned = await engine.handle({ id: 1, kind: 'plan', name: 'ben-review.qdpx', bytes, current: sample });
+    if (planned.kind !== 'plan') throw new Error(planned.kind);
+    const jargon = sample.codes.find((c) => c.name === REVIEWED_CODE)!;
+    expect(planned.plan.conflicts.map((c) => [c.field, c.current, c.incoming])).toEqual([
+      ['description', jargon.description, 'Words that shut parents out of the meeting.'],
+      ['color', jargon.color, REVIEWED_COLOUR],
+    ]);
+    expect(planned.plan.unplaced.map((u) => [u.documentName, u.text])).toEqual([['P05 Family support worker', ADDED_SENTENCE]]);
+    const typo = planned.plan.codes.find((c) => c.path === TYPO_CODE)!;
+    expect(typo.match).toBe('none');
+    expect(typo.suggestions[0]?.currentId).toBe(jargon.id);
+    // Defaults: the misspelt code is added, every current value kept.
+    expect(planned.outcome.added.codes).toBe(1);
+    expect(planned.outcome.updated.codes).toBe(0);
+
+    const choices = {
+      codes: { [typo.incomingId]: { action: 'map' as const, currentId: jargon.id } },
+      conflicts: { [`code:${jargon.id}:color`]: 'incoming' as const },
+    };
+    const applied = await engine.handle({ id: 2, kind: 'apply', planId: planned.planId, current: sample, choices });
+    if (applied.kind !== 'apply') throw new Error(applied.kind);
+    expect(applied.changes.added.codes).toEqual([]);
+    expect(applied.changes.updated.codes).toEqual([{ ...jargon, color: REVIEWED_COLOUR }]);
+    expect(applied.changes.added.codings.map((c) => c.codeId)).toEqual([jargon.id]);
+    expect(applied.outcome.updatedCodePaths).toEqual(['Partnership with parents and carers/Language and jargon']);
   });
 
   it('refuses a file that is not a project, naming it', async () => {
