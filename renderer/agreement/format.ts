@@ -51,7 +51,14 @@ export function formatStat(key: StatKey, value: AgreementValue): string {
 }
 
 /** The figure of a code (or of the pooled row) for a statistic. */
-export function statOf(row: Pick<CodeAgreement, 'percentAgreement' | 'kappa' | 'alpha'>, key: StatKey): AgreementValue {
+/** The three figures of a row of the table. */
+export interface FigureSet {
+  percentAgreement: AgreementValue;
+  kappa: AgreementValue;
+  alpha: AgreementValue;
+}
+
+export function statOf(row: FigureSet, key: StatKey): AgreementValue {
   return key === 'percent' ? row.percentAgreement : key === 'kappa' ? row.kappa : row.alpha;
 }
 
@@ -88,7 +95,7 @@ export type SortDirection = 'ascending' | 'descending';
  * Codes sorted by a column. For statistics "ascending" is worst agreement first; undefined figures always come
  * last (they are not poor agreement, they are no figure at all). Ties keep codebook order.
  */
-export function sortCodes<T extends Pick<CodeAgreement, 'codeId' | 'code' | 'percentAgreement' | 'kappa' | 'alpha'>>(
+export function sortCodes<T extends FigureSet & Pick<CodeAgreement, 'codeId' | 'code'>>(
   codes: readonly T[],
   key: SortKey,
   direction: SortDirection,

@@ -27,7 +27,7 @@ function figureTitle(key: StatKey, row: Figures, comparison: CoderComparison): s
   const names = new Map(comparison.coders.map((c) => [c.id, c.name]));
   const value = statOf(row, key);
   const lines = [`${STAT_NAMES[key].long}: ${formatStat(key, value)}`];
-  if (key === 'alpha' && 'pairable' in row.alpha) {
+  if (key === 'alpha') {
     lines.push(`${formatCount(row.alpha.units)} ${UNIT_WORDS[comparison.unit].many}, ${formatCount(row.alpha.pairable)} pairable values`);
   }
   for (const pair of row.pairs) {
@@ -146,8 +146,8 @@ function Details({ row, comparison, documentNames }: { row: Figures & { unitized
         ))}
         <div className="agr-details-facts">
           <p>
-            <strong>Krippendorff’s α</strong> {formatStat('alpha', row.alpha)}: {formatCount(row.alpha.pairableUnits)} of {formatCount(row.alpha.units)} {unit} coded by two or more
-            coders{row.alpha.observedDisagreement !== null && row.alpha.expectedDisagreement !== null
+            <strong>Krippendorff’s α</strong> {formatStat('alpha', row.alpha)}: {formatCount(row.alpha.pairableUnits)} of {formatCount(row.alpha.units)} {unit} judged by two or
+            more coders{row.alpha.observedDisagreement !== null && row.alpha.expectedDisagreement !== null
               ? `; observed disagreement D_o = ${row.alpha.observedDisagreement.toFixed(4)}, expected D_e = ${row.alpha.expectedDisagreement.toFixed(4)}`
               : ''}
             .

@@ -278,99 +278,101 @@ export function DisagreementNavigator(props: {
         </span>
       </div>
 
-      <article className="agr-passage" aria-label={`Disagreement ${index + 1} of ${items.length}`}>
-        <header className="agr-passage-head">
-          <div className="agr-passage-title">
-            <span className="swatch large" style={{ background: code?.color ?? 'var(--muted)' }} aria-hidden="true" />
-            <h3>{codePath.split('/').join(' / ')}</h3>
-          </div>
-          <p className="agr-passage-meta">
-            <span>{documentName}</span>
-            <span>Passage: characters {rangeText(item.passage)}</span>
-            <span className="agr-passage-differ">{differSentence.charAt(0).toUpperCase() + differSentence.slice(1)}</span>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                openDocument(item.documentId);
-                setView('coding');
-              }}
-            >
-              Open in Coding
-            </button>
-          </p>
-          {settled && (
-            <p className="agr-settled">
-              Already considered on {formatDay(settled.createdAt)}: {settled.resolutionText || 'resolved'}
-              {settled.note ? ` — “${settled.note}”` : ''}
-            </p>
-          )}
-        </header>
-        {view ? (
-          <>
-            <ExtentDiagram
-              passage={item.passage}
-              tracks={[
-                { label: 'A', ranges: view.coverA, color: coderA.color, title: `${coderA.name} (A) coded ${view.coverA.map(rangeText).join(', ') || 'nothing here'}` },
-                { label: 'B', ranges: view.coverB, color: coderB.color, title: `${coderB.name} (B) coded ${view.coverB.map(rangeText).join(', ') || 'nothing here'}` },
-                ...(preview && choice
-                  ? [
-                      {
-                        label: 'After',
-                        ranges: choice === 'keepBoth' ? [] : preview.a,
-                        color: 'var(--text)',
-                        title:
-                          choice === 'keepBoth'
-                            ? 'After keeping both: nothing changes'
-                            : `After ${RESOLUTION_NAMES[choice].toLowerCase()}: both coders code ${preview.a.map(rangeText).join(', ') || 'nothing here'}`,
-                      },
-                    ]
-                  : []),
-              ]}
-            />
-            <div className="agr-columns">
-              <CoderColumn coder={coderA} letter="A" text={text!.text} pieces={view.pieces} cover={view.coverA} differ={view.differ} />
-              <CoderColumn coder={coderB} letter="B" text={text!.text} pieces={view.pieces} cover={view.coverB} differ={view.differ} />
+      <div className="agr-nav-main">
+        <article className="agr-passage" aria-label={`Disagreement ${index + 1} of ${items.length}`}>
+          <header className="agr-passage-head">
+            <div className="agr-passage-title">
+              <span className="swatch large" style={{ background: code?.color ?? 'var(--muted)' }} aria-hidden="true" />
+              <h3>{codePath.split('/').join(' / ')}</h3>
             </div>
-          </>
-        ) : (
-          <p className="agr-loading">Loading the passage…</p>
-        )}
-      </article>
+            <p className="agr-passage-meta">
+              <span>{documentName}</span>
+              <span>Passage: characters {rangeText(item.passage)}</span>
+              <span className="agr-passage-differ">{differSentence.charAt(0).toUpperCase() + differSentence.slice(1)}</span>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  openDocument(item.documentId);
+                  setView('coding');
+                }}
+              >
+                Open in Coding
+              </button>
+            </p>
+            {settled && (
+              <p className="agr-settled">
+                Already considered on {formatDay(settled.createdAt)}: {settled.resolutionText || 'resolved'}
+                {settled.note ? ` — “${settled.note}”` : ''}
+              </p>
+            )}
+          </header>
+          {view ? (
+            <>
+              <ExtentDiagram
+                passage={item.passage}
+                tracks={[
+                  { label: 'A', ranges: view.coverA, color: coderA.color, title: `${coderA.name} (A) coded ${view.coverA.map(rangeText).join(', ') || 'nothing here'}` },
+                  { label: 'B', ranges: view.coverB, color: coderB.color, title: `${coderB.name} (B) coded ${view.coverB.map(rangeText).join(', ') || 'nothing here'}` },
+                  ...(preview && choice
+                    ? [
+                        {
+                          label: 'After',
+                          ranges: choice === 'keepBoth' ? [] : preview.a,
+                          color: 'repeating-linear-gradient(135deg, var(--text) 0 5px, var(--muted) 5px 8px)',
+                          title:
+                            choice === 'keepBoth'
+                              ? 'After keeping both: nothing changes'
+                              : `After ${RESOLUTION_NAMES[choice].toLowerCase()}: both coders code ${preview.a.map(rangeText).join(', ') || 'nothing here'}`,
+                        },
+                      ]
+                    : []),
+                ]}
+              />
+              <div className="agr-columns">
+                <CoderColumn coder={coderA} letter="A" text={text!.text} pieces={view.pieces} cover={view.coverA} differ={view.differ} />
+                <CoderColumn coder={coderB} letter="B" text={text!.text} pieces={view.pieces} cover={view.coverB} differ={view.differ} />
+              </div>
+            </>
+          ) : (
+            <p className="agr-loading">Loading the passage…</p>
+          )}
+        </article>
 
-      <form
-        className="agr-resolve"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void resolve();
-        }}
-      >
-        <fieldset className="agr-choices">
-          <legend>Resolve this disagreement</legend>
-          {RESOLUTIONS.map((r, i) => (
-            <label key={r} className={choice === r ? 'agr-choice selected' : 'agr-choice'}>
-              <input type="radio" name="resolution" value={r} checked={choice === r} onChange={() => setChoice(r)} />
-              <span className="agr-choice-name">
-                <kbd aria-hidden="true">{i + 1}</kbd> {RESOLUTION_NAMES[r]}
-              </span>
-              <span className="agr-choice-desc">{describeResolution(r, coderA.name, coderB.name)}</span>
+        <form
+          className="agr-resolve"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void resolve();
+          }}
+        >
+          <fieldset className="agr-choices">
+            <legend>Resolve this disagreement</legend>
+            {RESOLUTIONS.map((r, i) => (
+              <label key={r} className={choice === r ? 'agr-choice selected' : 'agr-choice'}>
+                <input type="radio" name="resolution" value={r} checked={choice === r} onChange={() => setChoice(r)} />
+                <span className="agr-choice-name">
+                  <kbd aria-hidden="true">{i + 1}</kbd> {RESOLUTION_NAMES[r]}
+                </span>
+                <span className="agr-choice-desc">{describeResolution(r, coderA.name, coderB.name)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="agr-resolve-side">
+            <label className="field">
+              <span>Note for the methods section (optional)</span>
+              <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why the team settled it this way" />
             </label>
-          ))}
-        </fieldset>
-        <div className="agr-resolve-side">
-          <label className="field">
-            <span>Note for the methods section (optional)</span>
-            <textarea rows={3} value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why the team settled it this way" />
-          </label>
-          <div className="agr-resolve-actions">
-            {!current && <span className="hint">Bringing the comparison up to date…</span>}
-            <button type="submit" className="primary" disabled={!choice || busy || !current || !text}>
-              {choice ? `Resolve: ${RESOLUTION_NAMES[choice]}` : 'Choose a resolution'}
-            </button>
+            <div className="agr-resolve-actions">
+              {!current && <span className="hint">Bringing the comparison up to date…</span>}
+              <button type="submit" className="primary" disabled={!choice || busy || !current || !text}>
+                {choice ? `Resolve: ${RESOLUTION_NAMES[choice]}` : 'Choose a resolution'}
+              </button>
+            </div>
+            <p className="hint agr-resolve-hint">One step: Undo reverses the coding changes and the record together. The decision is kept as a project memo.</p>
           </div>
-          <p className="hint agr-resolve-hint">One step: Undo reverses the coding changes and the record together. The decision is kept as a project memo.</p>
-        </div>
-      </form>
+        </form>
+      </div>
     </div>
   );
 }
