@@ -158,8 +158,14 @@ async function readWithMammoth(entries: Record<string, Uint8Array>, fileName: st
       },
     });
   } catch (error) {
+    // Programming errors inside the reader (TypeError) and raw XML parser output mean nothing to a researcher:
+    // say what happened in their terms, and keep a readable detail only when there is one.
     const detail = error instanceof Error ? error.message : String(error);
-    throw new ImportError(fileName, `the Word document could not be read; it may be damaged (${detail})`);
+    const readable = !(error instanceof TypeError) && !/xmldom|Cannot read prop|undefined|null \(reading/i.test(detail);
+    throw new ImportError(
+      fileName,
+      `the Word document could not be read: a part inside it is damaged or incomplete${readable ? ` (${detail})` : ''}. Open it in Word or LibreOffice and save it again as .docx`,
+    );
   }
   if (!tree) throw new ImportError(fileName, 'the Word document could not be read; it may be damaged');
   return tree;

@@ -245,9 +245,9 @@ describe('importDocx refuses bad input with a message naming the file and the re
     expect((await refusal(base(laughs), 'laughs.docx')).message).toBe(
       'laughs.docx: the part "word/document.xml" declares a DOCTYPE, which Word never writes; Tessera refuses it for safety',
     );
-    expect((await refusal(base('this is < not xml'), 'broken.docx')).message).toMatch(
-      /^broken\.docx: the Word document could not be read; it may be damaged/,
-    );
+    const broken = (await refusal(base('this is < not xml'), 'broken.docx')).message;
+    expect(broken).toMatch(/^broken\.docx: the Word document could not be read: a part inside it is damaged or incomplete/);
+    expect(broken).not.toMatch(/xmldom|Cannot read prop|reading '/);
     // The same package with a proper body reads fine, so the refusals above are about the XML alone.
     const ok = await importDocx(
       base('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Fine.</w:t></w:r></w:p></w:body></w:document>'),
@@ -259,5 +259,25 @@ describe('importDocx refuses bad input with a message naming the file and the re
   it('refuses a zip archive that holds no Word document body', async () => {
     const zip = zipSync({ 'readme.txt': strToU8('hello'), 'content.xml': strToU8('<x/>') });
     expect((await refusal(zip, 'other.docx')).message).toMatch(/no document body \(word\/document\.xml\).*\.odt/);
+  });
+});
+
+describe('importDocx explains a damaged package in words, not reader internals', () => {
+  it.each([
+    ['an Override without PartName', (x: string) => x.replace(/PartName=/, 'XPartName=')],
+    ['a content-types part cut short', () => '<?xml '],
+    ['an empty content-types part', () => ''],
+  ])('%s', async (_what, mutate) => {
+    const { unzipSync, zipSync } = await import('fflate');
+    const { readFileSync } = await import('node:fs');
+    const entries = unzipSync(new Uint8Array(readFileSync(new URL('../../../../shared/fixtures/real/mammoth_tables.docx', import.meta.url))));
+    const types = new TextDecoder().decode(entries['[Content_Types].xml']!);
+    entries['[Content_Types].xml'] = new TextEncoder().encode(mutate(types));
+    const error = await importDocx(zipSync(entries), 'mutated.docx').then(
+      () => null,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(/^mutated\.docx: /);
+    expect(error?.message).not.toMatch(/xmldom|Cannot read prop|reading '|charAt|tagName/);
   });
 });
