@@ -187,8 +187,9 @@ export function computeMap(themes: readonly MapTheme[], codes: readonly MapCode[
     storedRight = Math.max(storedRight, box.x + box.w);
     storedTop = Math.min(storedTop, box.y);
   }
-  // Never-moved themes go in columns (each into the shortest), right of any the researcher placed.
-  const columns = Math.max(1, Math.min(3, auto.length));
+  // Never-moved themes go in columns (each into the shortest), right of any the researcher placed: two columns keep
+  // a handful of themes readable without zooming out; more themes spread over three.
+  const columns = Math.max(1, Math.min(auto.length, auto.length > 4 ? 3 : 2));
   const originX = stored.length > 0 ? storedRight + THEME_GAP : 0;
   const originY = stored.length > 0 ? storedTop : 0;
   const columnBottoms = new Array<number>(columns).fill(originY);
@@ -219,7 +220,7 @@ export function computeMap(themes: readonly MapTheme[], codes: readonly MapCode[
   if (pooled.length > 0) {
     const x = extent ? extent.x : 0;
     const y = extent ? extent.y + extent.h + THEME_GAP : 0;
-    const w = Math.max(extent?.w ?? 0, 3 * THEME_WIDTH + 2 * THEME_GAP);
+    const w = Math.max(extent?.w ?? 0, 2 * THEME_WIDTH + THEME_GAP);
     const sizes = pooled.map((c) => cardSize(c.count, maxCount));
     const { at } = flow(sizes, x, y + POOL_HEADING, w);
     pooled.forEach((code, i) => {

@@ -3,6 +3,7 @@ import { AgreementView } from '../agreement/AgreementView';
 import { CasesView } from '../cases/CasesView';
 import { MemosView } from '../memos/MemosView';
 import { TeamView } from '../team/TeamView';
+import { ThemesView } from '../themes/ThemesView';
 
 /**
  * The workspace's main views besides Coding (which is always there), in tab order. A view is a component that
@@ -16,6 +17,7 @@ export interface WorkspaceViewEntry {
 
 export const WORKSPACE_VIEWS: WorkspaceViewEntry[] = [
   { id: 'cases', label: 'Participants', component: CasesView },
+  { id: 'themes', label: 'Themes', component: ThemesView },
   { id: 'memos', label: 'Memos & journal', component: MemosView },
   { id: 'agreement', label: 'Agreement', component: AgreementView },
   { id: 'team', label: 'Team', component: TeamView },
