@@ -83,3 +83,32 @@ describe('file dialogs', () => {
     expect(readdirSync(dir)).toEqual(['findings.docx']);
   });
 });
+
+describe('IPC payload fuzzing', () => {
+  it('rejects every malformed payload with a ContractError before any handler runs', async () => {
+    const fc = await import('fast-check');
+    const { ContractError, INVOKE_CHANNELS } = await import('../../../shared/ipc/contract');
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...INVOKE_CHANNELS, 'shell:open', '__proto__', ''), fc.anything({ withTypedArray: true }), async (channel, payload) => {
+        runs += 1;
+        const d = deps({ backups: { write: vi.fn(), list: vi.fn(async () => []), read: vi.fn(async () => new Uint8Array()) } });
+        const result = await dispatch(createHandlers(d), channel, payload).then(
+          () => 'ok' as const,
+          (error: unknown) => error,
+        );
+        if (result === 'ok') {
+          // Only well-formed requests get through: app:info/backup:list without argument, or a valid-shaped object.
+          expect(['app:info', 'backup:list', 'dialog:open-files', 'dialog:save-file', 'backup:read', 'backup:write']).toContain(channel);
+        } else {
+          expect(result).toBeInstanceOf(ContractError);
+          expect(d.showOpenDialog).not.toHaveBeenCalled();
+          expect(d.showSaveDialog).not.toHaveBeenCalled();
+          expect(d.readFile).not.toHaveBeenCalled();
+        }
+      }),
+      { numRuns: 600 },
+    );
+    console.log(`fuzzed ${runs} IPC payloads across ${INVOKE_CHANNELS.length + 3} channels`);
+  });
+});
