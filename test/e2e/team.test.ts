@@ -231,6 +231,15 @@ describe('team exchange: export, import as a project, merge a colleague’s file
     expect(await codebook(page).getByRole('treeitem').count()).toBe(30);
     await expect.poll(() => codingsShown(page, 'P02')).toBe(p02Before + 1);
     expect(await codingsShown(page, 'P05')).toBe(p05Before);
+
+    // Undo from the Team view, then Redo from the keyboard: the whole merge goes and comes back.
+    await tab(page, 'Team').click();
+    await page.getByRole('button', { name: 'Undo merge', exact: true }).click();
+    await page.getByRole('heading', { name: 'Merge of “ben-review.qdpx” undone' }).waitFor();
+    await expect.poll(() => page.getByTestId('figure-codings').textContent()).toBe(String(sample.codings.length));
+    await page.keyboard.press('Control+Shift+z');
+    await page.getByRole('heading', { name: 'Merged “ben-review.qdpx”' }).waitFor();
+    await expect.poll(() => page.getByTestId('figure-codings').textContent()).toBe(String(sample.codings.length + 1));
   });
 
   it('shows its progress while a large file is read, and cancelling leaves the project as it was', async () => {
@@ -246,8 +255,9 @@ describe('team exchange: export, import as a project, merge a colleague’s file
     writeFileSync(largeFile, writeQdpx(large));
 
     await tab(page, 'Team').click();
-    await expect.poll(() => page.getByTestId('figure-codings').textContent()).toBe('399');
-    const codingsBefore = '399';
+    // The sample's codings and the reviewer's one merged coding.
+    const codingsBefore = String(sample.codings.length + 1);
+    await expect.poll(() => page.getByTestId('figure-codings').textContent()).toBe(codingsBefore);
     await page.getByRole('button', { name: 'Merge another file…' }).waitFor();
     await chooseFile(page, 'Merge another file…', largeFile);
     const progress = page.getByRole('progressbar');

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
 import { codePaths } from '../../../shared/exchange/merge';
-import { useProjectSession } from '../../app/project-session';
+import { useHistoryState, useProjectSession } from '../../app/project-session';
 import { lastAuditSeq } from '../../commands/merge-commands';
 import { MERGE_FILTERS } from '../../exchange/project-files';
 import { platform } from '../../platform';
@@ -22,6 +22,7 @@ export function MergePanel() {
   const notify = useUi((s) => s.notify);
   const merge = useTeamMerge((s) => s.merge);
   const store = useTeamMerge.getState;
+  const history = useHistoryState(session.history);
   const liveSeq = useLiveQuery(() => lastAuditSeq(session.db), [session.db]);
   const codes = useLiveQuery(() => session.db.codes.toArray(), [session.db]);
   const documents = useLiveQuery(() => session.db.documents.toArray(), [session.db]);
@@ -57,7 +58,6 @@ export function MergePanel() {
     session.history.undo().then(
       (undone) => {
         if (undone) notify(`Undone: ${undone}`);
-        store().close();
       },
       (error: Error) => notify(error.message, { kind: 'error' }),
     );
@@ -138,6 +138,21 @@ export function MergePanel() {
       );
     case 'merged': {
       const parts = outcomeParts(merge.outcome);
+      if (merge.outcome.total > 0 && history.redo === merge.label) {
+        return (
+          <section className="merge-start" aria-labelledby="merge-undone-title">
+            <div className="merge-start-inner">
+              <h2 id="merge-undone-title">Merge of “{merge.fileName}” undone</h2>
+              <p role="status">The project is as it was before the merge. Redo (Ctrl+Shift+Z) brings the merge back.</p>
+              <div className="team-action-row centered">
+                <button type="button" className="primary" onClick={() => void choose()}>
+                  Merge a file…
+                </button>
+              </div>
+            </div>
+          </section>
+        );
+      }
       return (
         <section className="merge-start" aria-labelledby="merge-done-title">
           <div className="merge-start-inner">
