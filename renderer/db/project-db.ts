@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import { PROJECT_SCHEMA } from './project-schema';
 import type {
   AttributeDefinition,
   AttributeValue,
@@ -77,21 +78,10 @@ export class ProjectDb extends Dexie implements ProjectTables {
 
   constructor(readonly projectId: Id) {
     super(projectDbName(projectId));
-    // Released schema versions are never edited; a change adds version(n + 1) with its upgrade.
-    this.version(1).stores({
-      documents: 'id, order, caseId, source.hash',
-      texts: 'id',
-      cases: 'id, order, name',
-      attributes: 'id, scope, order',
-      attributeValues: '[ownerId+attributeId], attributeId, ownerId',
-      codes: 'id, parentId, order',
-      codings: 'id, [documentId+start], documentId, codeId, coderId, [codeId+documentId]',
-      memos: 'id, [targetType+targetId], targetType, updatedAt',
-      themes: 'id, parentId, order',
-      coders: 'id',
-      audit: '++seq, at',
-      meta: 'key',
-    });
+    for (const { version, stores, upgrade } of PROJECT_SCHEMA) {
+      const v = this.version(version).stores(stores);
+      if (upgrade) v.upgrade(upgrade);
+    }
   }
 }
 
