@@ -405,7 +405,7 @@ async function exportReport(format: ExportFormat, input: ReportInput): Promise<v
     filters: [FILTERS[format]],
     bytes,
   });
-  if (saved) useUi.getState().notify(`Agreement report saved as ${FILTERS[format].name.toLowerCase()}.`);
+  if (saved) useUi.getState().notify(`Saved the agreement report (${FILTERS[format].name}).`);
 }
 
 async function exportResolutions(projectName: string, resolutions: readonly ResolutionRecord[]): Promise<void> {

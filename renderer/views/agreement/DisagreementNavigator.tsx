@@ -105,6 +105,18 @@ function CoderColumn(props: {
   );
 }
 
+/** Codes grouped under their top-level code for the code list; each labelled by the rest of its path. */
+function codeGroups(codes: readonly { id: Id; path: string; count: number }[]) {
+  const groups: { label: string; codes: { id: Id; label: string; count: number }[] }[] = [];
+  for (const c of codes) {
+    const [top, ...rest] = c.path.split('/');
+    let group = groups.find((g) => g.label === top);
+    if (!group) groups.push((group = { label: top!, codes: [] }));
+    group.codes.push({ id: c.id, label: rest.length > 0 ? rest.join(' / ') : `${top} (the code itself)`, count: c.count });
+  }
+  return groups;
+}
+
 export function DisagreementNavigator(props: {
   items: PassageItem[];
   allCount: number;
@@ -253,13 +265,15 @@ export function DisagreementNavigator(props: {
             aria-label="Disagreements on code"
           >
             <option value="">All codes ({props.allCount})</option>
-            {codes
-              .filter((c) => c.count > 0 || c.id === navigatorCode)
-              .map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.path} ({c.count})
-                </option>
-              ))}
+            {codeGroups(codes.filter((c) => c.count > 0 || c.id === navigatorCode)).map((group) => (
+              <optgroup key={group.label} label={group.label}>
+                {group.codes.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.label} ({c.count})
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </select>
         </label>
         <div className="agr-nav-steps" role="group" aria-label="Step through disagreements">
