@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { snapshotProject } from '../../backup/backup-service';
 import type { MergeChoices } from '../../../shared/exchange/merge';
 import type { PickedFile } from '../../../shared/ipc/contract';
 import type { Id } from '../../../shared/model/types';
@@ -190,7 +191,11 @@ export const useTeamMerge = create<TeamMergeStore>()((set, get) => {
         const { data, auditSeq } = await readCurrentProject(session.db, session.projectId);
         const { changes, outcome } = await applyInWorker(p.handle, data, p.choices);
         const label = mergeLabel(p.fileName);
-        if (outcome.total > 0) await session.execute(mergeCommand({ label, changes, basedOnAuditSeq: auditSeq }));
+        if (outcome.total > 0) {
+          // A snapshot first: undo covers this session, the backup covers a crash or a merge regretted next week.
+          await snapshotProject(session.projectId, 'before merge');
+          await session.execute(mergeCommand({ label, changes, basedOnAuditSeq: auditSeq }));
+        }
         discardPlan(p.handle);
         set({ merge: { stage: 'merged', fileName: p.fileName, outcome, label } });
         const parts = outcomeParts(outcome);

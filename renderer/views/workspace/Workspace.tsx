@@ -93,7 +93,6 @@ export function Workspace({ projectId }: { projectId: Id }) {
             </button>
             <h1 className="project-title">{project.name}</h1>
           </div>
-          <WorkspaceTabs />
           <div className="header-actions">
             <SaveStatus state={history} />
             <button type="button" onClick={undo} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}>
@@ -105,6 +104,7 @@ export function Workspace({ projectId }: { projectId: Id }) {
             <ThemeToggle />
           </div>
         </header>
+        <WorkspaceTabs />
         {WORKSPACE_VIEWS.filter((v) => v.id === view).map(({ id, label, component: View }) => (
           <ErrorBoundary key={id} label={label}>
             <View />
