@@ -62,8 +62,10 @@ export const useUi = create<UiState>()(
       setPaneSize: (pane, size) => set({ paneSizes: { ...get().paneSizes, [pane]: Math.round(size) } }),
       notify: (message, options = {}) => {
         const id = nextToast++;
-        set({ toasts: [...get().toasts, { id, message, kind: options.kind ?? 'info', action: options.action }] });
-        const timeout = options.timeout ?? (options.kind === 'error' ? 12_000 : 6_000);
+        // At most three at once: the newest push out the oldest (errors stay until dismissed or timed out).
+        const kept = get().toasts.slice(-2);
+        set({ toasts: [...kept, { id, message, kind: options.kind ?? 'info', action: options.action }] });
+        const timeout = options.timeout ?? (options.kind === 'error' ? 12_000 : options.action ? 8_000 : 3_500);
         setTimeout(() => get().dismiss(id), timeout);
       },
       dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
