@@ -75,7 +75,9 @@ export function ImportPreviewDialog() {
                   aria-current={file.key === preview.selectedKey ? 'true' : undefined}
                   onClick={() => selectFile(file.key)}
                 >
-                  <span className="preview-file-name">{file.name}</span>
+                  <span className="preview-file-name" title={file.name}>
+                    {file.name}
+                  </span>
                   <FileLine file={file} />
                 </button>
               </li>

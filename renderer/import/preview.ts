@@ -76,6 +76,8 @@ export function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
+  // The cut already ends a word when a space follows it.
+  if (flat[max - 1] === ' ') return `${cut}…`;
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

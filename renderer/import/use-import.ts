@@ -89,6 +89,8 @@ interface ImportState {
 
 let nextKey = 1;
 let previewController: AbortController | undefined;
+/** The speaker names of each project's last import, offered again to its next one (teams keep their habits). */
+const lastSpeakerMaps = new Map<string, SpeakerMap>();
 
 export const useImport = create<ImportState>()((set, get) => {
   const updateFile = (key: string, changes: Partial<PreviewFile>) => {
@@ -174,7 +176,7 @@ export const useImport = create<ImportState>()((set, get) => {
       set({
         preview: current
           ? { ...current, files: [...current.files, ...added] }
-          : { session, files: added, speakerMap: {}, selectedKey: added[0]!.key },
+          : { session, files: added, speakerMap: lastSpeakerMaps.get(session.projectId) ?? {}, selectedKey: added[0]!.key },
         // A new import replaces the summary of the last one.
         ...(current ? {} : { items: [] }),
       });
@@ -227,6 +229,7 @@ export const useImport = create<ImportState>()((set, get) => {
       forgetParsed(preview.files.map((f) => f.key));
       previewController = undefined;
       const { session } = preview;
+      lastSpeakerMaps.set(session.projectId, preview.speakerMap);
       const controller = new AbortController();
       set({
         preview: undefined,

@@ -7,7 +7,7 @@ export function SortHeader(props: { label: string; by: SortOrder['by']; sort: So
   const active = props.sort.by === props.by;
   return (
     <th scope="col" className={props.className} aria-sort={active ? (props.sort.descending ? 'descending' : 'ascending') : 'none'}>
-      <button type="button" className="col-sort" onClick={() => props.onSort(props.by)} title={`Sort by ${props.label}`}>
+      <button type="button" className="col-sort" onClick={() => props.onSort(props.by)} title={`Sort by ${props.label}`} aria-label={`Sort by ${props.label}`}>
         <span className="col-name">{props.label}</span>
         <span className="col-arrow" aria-hidden="true">
           {active ? (props.sort.descending ? '▼' : '▲') : ''}
@@ -24,7 +24,13 @@ export function AttributeHeader(props: { attribute: AttributeDefinition; sort: S
   return (
     <th scope="col" className="attribute-col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
       <div className="col-head">
-        <button type="button" className="col-sort" onClick={() => props.onSort(attribute.id)} title={`Sort by ${attribute.name}`}>
+        <button
+          type="button"
+          className="col-sort"
+          onClick={() => props.onSort(attribute.id)}
+          title={`Sort by ${attribute.name}`}
+          aria-label={`Sort by ${attribute.name} (${ATTRIBUTE_TYPE_NAMES[attribute.type].toLowerCase()})`}
+        >
           <span className="col-name">{attribute.name}</span>
           <span className="col-arrow" aria-hidden="true">
             {active ? (sort.descending ? '▼' : '▲') : ''}
