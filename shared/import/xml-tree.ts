@@ -1,13 +1,11 @@
-import { SaxesParser } from 'saxes';
-import { decodeXmlBytes, XmlError } from '../xml/parse';
+import { runSafeSax, XmlError } from '../xml/safe-sax';
 
 /**
  * An XML tree that keeps text and elements in document order, for formats with mixed content such as ODF, where
  * "a<text:s/>b<text:note>...</text:note>c" must be read in sequence. (xml/parse.ts concatenates an element's own
  * text, which suits data formats but loses that order.)
  *
- * Same protections as xml/parse.ts: saxes never fetches anything, a DOCTYPE that declares entities is refused, and
- * the number of elements and their nesting depth are bounded. Element names are given as "prefix:local" with the prefix chosen from the
+ * Same protections as xml/parse.ts, from the same place (xml/safe-sax.ts). Element names are given as "prefix:local" with the prefix chosen from the
  * namespace URI (see PREFIXES), so a file that binds ODF namespaces to unusual prefixes reads the same.
  */
 export interface OrderedElement {
@@ -35,59 +33,38 @@ const qualified = (uri: string | undefined, local: string, fallback: string): st
   return prefix ? `${prefix}:${local}` : fallback;
 };
 
-/** Readers walk the tree recursively; real documents nest a few dozen levels. */
-const MAX_DEPTH = 1000;
-
 export function parseOrderedXml(source: string | Uint8Array, maxElements = 5_000_000): OrderedElement {
-  const text = typeof source === 'string' ? source : decodeXmlBytes(source);
-  const parser = new SaxesParser({ xmlns: true });
   const stack: OrderedElement[] = [];
   let root: OrderedElement | undefined;
-  let count = 0;
-  let failure: Error | undefined;
-  parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) {
-      throw new XmlError('the XML declares entities (DOCTYPE with ENTITY), which Tessera refuses for safety');
-    }
-  });
-  parser.on('opentag', (tag) => {
-    count += 1;
-    if (count > maxElements) throw new XmlError(`the XML has more than ${maxElements} elements`);
-    if (stack.length >= MAX_DEPTH) throw new XmlError(`the XML nests elements more than ${MAX_DEPTH} deep`);
-    const attrs: Record<string, string> = {};
-    for (const attr of Object.values(tag.attributes)) {
-      if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
-      attrs[qualified(attr.uri, attr.local, attr.name)] = attr.value;
-    }
-    const element: OrderedElement = { name: qualified(tag.uri, tag.local, tag.name), attrs, children: [] };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else root = element;
-    stack.push(element);
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  const onText = (t: string): void => {
-    const current = stack[stack.length - 1];
-    if (!current) return;
-    const last = current.children[current.children.length - 1];
-    if (typeof last === 'string') current.children[current.children.length - 1] = last + t;
-    else current.children.push(t);
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('error', (error) => {
-    failure ??= error;
-    throw error;
-  });
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    const cause = failure ?? error;
-    if (cause instanceof XmlError) throw cause;
-    throw new XmlError(`the XML is malformed (${cause instanceof Error ? cause.message : String(cause)})`);
-  }
+  runSafeSax(
+    source,
+    {
+      open: (tag) => {
+        const attrs: Record<string, string> = {};
+        for (const attr of Object.values(tag.attributes)) {
+          if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
+          attrs[qualified(attr.uri, attr.local, attr.name)] = attr.value;
+        }
+        const element: OrderedElement = { name: qualified(tag.uri, tag.local, tag.name), attrs, children: [] };
+        const parent = stack[stack.length - 1];
+        if (parent) parent.children.push(element);
+        else root = element;
+        stack.push(element);
+      },
+      close: () => {
+        stack.pop();
+      },
+      text: (t) => {
+        const current = stack[stack.length - 1];
+        if (!current) return;
+        const last = current.children[current.children.length - 1];
+        if (typeof last === 'string') current.children[current.children.length - 1] = last + t;
+        else current.children.push(t);
+      },
+    },
+    // Readers walk the tree recursively; real documents nest a few dozen levels.
+    { maxElements, maxDepth: 1000 },
+  );
   if (!root) throw new XmlError('the XML has no root element');
   return root;
 }

@@ -1,11 +1,9 @@
-import { SaxesParser } from 'saxes';
+import { runSafeSax, XmlError } from './safe-sax';
 
 /**
  * A small, safe XML reader for files from outside (REFI-QDA projects, ODT, spreadsheets).
  *
- * Built on saxes, a strict non-validating parser that never fetches anything. On top of that we refuse any DOCTYPE
- * that declares entities (the "billion laughs" expansion and external entities both need one), and bound the number
- * of elements, so hostile XML fails fast with a clear message instead of exhausting memory.
+ * Built on runSafeSax (safe-sax.ts): strict, never fetches, refuses entity declarations, bounds size and depth.
  *
  * Element and attribute names are kept with their prefix removed (`qda:Code` -> `Code`), because exporters differ in
  * how they bind the REFI-QDA namespace; `ns` keeps the namespace URI for those who need it.
@@ -19,12 +17,7 @@ export interface XmlElement {
   text: string;
 }
 
-export class XmlError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'XmlError';
-  }
-}
+export { XmlError, decodeXmlBytes } from './safe-sax';
 
 export interface XmlParseOptions {
   maxElements?: number;
@@ -36,64 +29,35 @@ const localName = (name: string): string => {
 };
 
 export function parseXml(source: string | Uint8Array, options: XmlParseOptions = {}): XmlElement {
-  const text = typeof source === 'string' ? source : decodeXmlBytes(source);
-  const maxElements = options.maxElements ?? 5_000_000;
-  const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
-  let count = 0;
-  let failure: Error | undefined;
-
-  parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) {
-      throw new XmlError('the XML declares entities (DOCTYPE with ENTITY), which Tessera refuses for safety');
-    }
-  });
-  parser.on('opentag', (tag) => {
-    count += 1;
-    if (count > maxElements) throw new XmlError(`the XML has more than ${maxElements} elements`);
-    const attrs: Record<string, string> = {};
-    for (const attr of Object.values(tag.attributes)) {
-      if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
-      attrs[attr.local || localName(attr.name)] = attr.value;
-    }
-    const element: XmlElement = { name: tag.local || localName(tag.name), ns: tag.uri ?? '', attrs, children: [], text: '' };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else root = element;
-    stack.push(element);
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  parser.on('text', (t) => {
-    const current = stack[stack.length - 1];
-    if (current) current.text += t;
-  });
-  parser.on('cdata', (t) => {
-    const current = stack[stack.length - 1];
-    if (current) current.text += t;
-  });
-  parser.on('error', (error) => {
-    failure ??= error;
-    throw error;
-  });
-  try {
-    parser.write(text).close();
-  } catch (error) {
-    const cause = failure ?? error;
-    if (cause instanceof XmlError) throw cause;
-    throw new XmlError(`the XML is malformed (${cause instanceof Error ? cause.message : String(cause)})`);
-  }
+  runSafeSax(
+    source,
+    {
+      open: (tag) => {
+        const attrs: Record<string, string> = {};
+        for (const attr of Object.values(tag.attributes)) {
+          if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
+          attrs[attr.local || localName(attr.name)] = attr.value;
+        }
+        const element: XmlElement = { name: tag.local || localName(tag.name), ns: tag.uri ?? '', attrs, children: [], text: '' };
+        const parent = stack[stack.length - 1];
+        if (parent) parent.children.push(element);
+        else root = element;
+        stack.push(element);
+      },
+      close: () => {
+        stack.pop();
+      },
+      text: (t) => {
+        const current = stack[stack.length - 1];
+        if (current) current.text += t;
+      },
+    },
+    { maxElements: options.maxElements },
+  );
   if (!root) throw new XmlError('the XML has no root element');
   return root;
-}
-
-/** Decodes XML bytes: UTF-8 (BOM or not) unless a UTF-16 BOM says otherwise. */
-export function decodeXmlBytes(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
 }
 
 /** Children with the given local name. */
