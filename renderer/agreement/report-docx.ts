@@ -91,6 +91,11 @@ function table(columns: readonly Column[], rows: readonly { cells: string[]; bol
   });
 }
 
+/** A code's path with spaced separators, so it wraps at them: "Partnership / Trust". */
+function spaced(path: string): string {
+  return path.split('/').join(' / ');
+}
+
 function caption(label: string, text: string): Paragraph {
   return new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun({ text: label, bold: true }), new TextRun({ text: ' ' }), ...runs(text, { italics: true })] });
 }
@@ -113,9 +118,9 @@ export async function agreementReportDocx(input: ReportInput): Promise<Uint8Arra
 
   const rows = figureRows(comparison);
   const columns: Column[] = [
-    { title: 'Code', weight: two ? 30 : 24 },
+    { title: 'Code', weight: two ? 28 : 22 },
     ...(two ? [] : [{ title: 'Coders', weight: 16 }]),
-    { title: '% agreement', weight: 9, numeric: true },
+    { title: '% agreement', weight: 11, numeric: true },
     { title: 'κ', weight: 8, numeric: true },
     { title: 'α', weight: 8, numeric: true },
     { title: 'Both', weight: 8, numeric: true },
@@ -135,7 +140,7 @@ export async function agreementReportDocx(input: ReportInput): Promise<Uint8Arra
         bold: row.pooled && (two || row.coders.startsWith('all coders')),
         ruleAbove: row.pooled && rows[i - 1] !== undefined && !rows[i - 1]!.pooled,
         cells: [
-          two || !rows[i - 1] || rows[i - 1]!.code !== row.code ? row.code : '',
+          two || !rows[i - 1] || rows[i - 1]!.code !== row.code ? spaced(row.code) : '',
           ...(two ? [] : [row.coders]),
           shown(row.percent, formatPercent),
           shown(row.kappa, formatCoefficient),
@@ -179,8 +184,8 @@ export async function agreementReportDocx(input: ReportInput): Promise<Uint8Arra
       caption('Table 2.', `Disagreements discussed and resolved (${input.resolutions.length})`),
       table(
         [
-          { title: 'Date', weight: 11 },
-          { title: 'Code', weight: 18 },
+          { title: 'Date', weight: 12 },
+          { title: 'Code', weight: 17 },
           { title: 'Document', weight: 15 },
           { title: 'Passage', weight: 9 },
           { title: 'Resolution', weight: 22 },
@@ -189,7 +194,7 @@ export async function agreementReportDocx(input: ReportInput): Promise<Uint8Arra
         input.resolutions.map((r) => ({
           cells: [
             formatDay(r.createdAt),
-            r.code,
+            spaced(r.code),
             r.document,
             r.passage ? `${r.passage.start}–${r.passage.end}` : '',
             [r.resolutionText, r.changes].filter(Boolean).join('. '),

@@ -213,7 +213,7 @@ export function AgreementView() {
               </span>
             )}
           </div>
-          <div className={`agr-panel agr-panel-${ui.pane}${state.current ? '' : ' agr-updating'}`} role="tabpanel" id={`agr-panel-${ui.pane}`} aria-labelledby={`agr-tab-${ui.pane}`}>
+          <div key={ui.pane} className={`agr-panel agr-panel-${ui.pane}${state.current ? '' : ' agr-updating'}`} role="tabpanel" id={`agr-panel-${ui.pane}`} aria-labelledby={`agr-tab-${ui.pane}`}>
             {ui.pane === 'table' && (
               <div className="agr-page">
                 <Summary comparison={comparison} documentCount={data.documents.length} />

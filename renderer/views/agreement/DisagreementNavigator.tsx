@@ -20,9 +20,15 @@ import { resolveDisagreementCommand } from '../../commands/agreement-commands';
 import { useUi } from '../../state/ui-store';
 import { formatDay } from '../../agreement/report';
 
-function isTyping(target: EventTarget | null): boolean {
+/** Where a key belongs to the control: text fields take every key; radios and check boxes keep their arrows. */
+function keyBelongsToControl(target: EventTarget | null, key: string): boolean {
   const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT');
+  if (!el) return false;
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  if (el.tagName !== 'INPUT') return false;
+  const type = (el as HTMLInputElement).type;
+  if (type === 'radio' || type === 'checkbox') return key.startsWith('Arrow');
+  return true;
 }
 
 function rangeText(r: Range): string {
@@ -155,7 +161,7 @@ export function DisagreementNavigator(props: {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || keyBelongsToControl(event.target, event.key)) return;
       if (document.querySelector('dialog[open]')) return;
       if (event.key === 'j' || event.key === 'ArrowRight') {
         event.preventDefault();
