@@ -190,10 +190,16 @@ function FileDetail({ file }: { file: PreviewFile }) {
           {file.message}
         </p>
       )}
-      {(file.duplicateOf || (doc && doc.warnings.length > 0)) && (
+      {(file.duplicateOf || (doc && (doc.warnings.length > 0 || doc.comments.length > 0))) && (
         <ul className="preview-warnings" aria-label="Notes on this file">
           {file.duplicateOf && <li>The project already has a document with the same text: “{file.duplicateOf}”. You will be asked before it is imported again.</li>}
           {doc?.warnings.map((w, i) => <li key={i}>{w}</li>)}
+          {doc && doc.comments.length > 0 && (
+            <li>
+              {doc.comments.length === 1 ? 'Its comment is' : `Its ${doc.comments.length} comments are`} kept as {doc.comments.length === 1 ? 'a memo' : 'memos'} on the
+              passages they comment on.
+            </li>
+          )}
         </ul>
       )}
 
@@ -259,6 +265,16 @@ function AllSpeakers({ labels }: { labels: MergedLabel[] }) {
     </section>
   );
 }
+
+/** The engine's reasons for leaving a label out, in a few words for a table cell (the whole reason is its tooltip). */
+const SHORT_REASONS: Record<string, string> = {
+  'a word that starts ordinary lines, not a speaker': 'a common word',
+  'used only once': 'used once',
+  'too few labelled lines for the document to be a transcript': 'too few labelled lines',
+  'speaker detection is off': 'detection is off',
+  'marked as not a speaker': 'your choice',
+};
+const shortReason = (reason: string) => SHORT_REASONS[reason] ?? reason;
 
 type LabelRow = Pick<SpeakerLabel, 'label' | 'count' | 'accepted' | 'speaker' | 'reason'> & { files: number };
 
@@ -331,7 +347,9 @@ function SpeakerRow({ label, choice, listId, showFiles }: { label: LabelRow; cho
             aria-label={`${label.label} is a speaker`}
             onChange={(e) => setSpeaker(label.label, e.target.checked ? draft.trim() || label.label : null)}
           />
-          <span className="muted">{label.accepted ? 'Speaker' : choice === null ? 'Not a speaker' : label.reason ? `Not a speaker: ${label.reason}` : 'Not a speaker'}</span>
+          <span className="muted" title={label.accepted ? undefined : label.reason}>
+            {label.accepted ? 'Speaker' : choice === null || !label.reason ? 'Not a speaker' : `Not a speaker · ${shortReason(label.reason)}`}
+          </span>
         </label>
       </td>
       <td>

@@ -82,6 +82,19 @@ export function clip(text: string, max: number): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** Like clip, but keeps the text's line breaks (blank lines at most one in a row), for text without turns. */
+export function clipLines(text: string, max: number): string {
+  const tidy = (s: string) => s.replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  const lines = tidy(text.slice(0, max * 2));
+  const more = text.length > max * 2;
+  if (lines.length <= max) return more ? `${lines}…` : lines;
+  const cut = lines.slice(0, max - 1);
+  // The cut already ends a word when a space or line break follows it.
+  if (/\s/.test(lines[max - 1]!)) return `${cut.trimEnd()}…`;
+  const space = Math.max(cut.lastIndexOf(' '), cut.lastIndexOf('\n'));
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 export interface ExcerptTurn {
   speaker?: string;
   time?: number;
@@ -96,7 +109,7 @@ export type Excerpt =
 export function excerptOf(doc: Pick<ImportedDocument, 'text' | 'turns'>, options: { turns?: number; chars?: number } = {}): Excerpt {
   const maxTurns = options.turns ?? 4;
   const chars = options.chars ?? 240;
-  if (doc.turns.length === 0) return { kind: 'text', text: clip(doc.text.slice(0, chars * 4), chars * 2) };
+  if (doc.turns.length === 0) return { kind: 'text', text: clipLines(doc.text, chars * 2) };
   const turns = doc.turns.slice(0, maxTurns).map((turn) => {
     const excerpt: ExcerptTurn = { text: clip(doc.text.slice(turn.contentStart ?? turn.start, turn.end), chars) };
     if (turn.speaker !== undefined) excerpt.speaker = turn.speaker;

@@ -228,6 +228,12 @@ describe('import preview and participants', () => {
     await page.keyboard.press('Control+Shift+z');
     await cell(/^years of P07: 13$/).waitFor();
 
+    // Typing on a focused cell starts editing it with what is typed.
+    await cell(/^Description of P07:/).focus();
+    await page.keyboard.type('Dawn, social worker');
+    await page.keyboard.press('Enter');
+    await cell(/^Description of P07: Dawn, social worker$/).waitFor();
+
     await page.reload();
     await page.getByRole('table', { name: 'Participants' }).waitFor({ timeout: 30_000 });
     await cell(/^years of P07: 13$/).waitFor();
@@ -239,7 +245,16 @@ describe('import preview and participants', () => {
     await page.getByRole('tab', { name: /^Documents/ }).click();
     const docs = page.getByRole('table', { name: 'Documents and their participants' });
     expect(await docs.getByRole('combobox', { name: 'Participant of P12 interview' }).locator('option:checked').textContent()).toBe('P12');
+    expect(await docs.getByRole('combobox', { name: 'Participant of P07 interview' }).locator('option:checked').textContent()).toBe('P07 (Dawn, social worker)');
+
+    // A participant's document opens in the reader, whose header names the participant; the list shows it too.
     await page.getByRole('tab', { name: /^Participants/ }).first().click();
+    await table.getByRole('button', { name: 'P07 interview' }).click();
+    const reader = page.getByRole('main', { name: /^Transcript: P07 interview/ });
+    await reader.locator('.reader-meta').getByText('Dawn, social worker').waitFor();
+    await page.getByRole('navigation', { name: 'Documents' }).locator('.document-item', { hasText: 'P07 interview' }).getByText(/Dawn, social worker/).waitFor();
+    await page.getByRole('tab', { name: 'Participants', exact: true }).click();
+    await table.waitFor();
   });
 
   it('looks right in the dark theme', async () => {
@@ -266,6 +281,33 @@ describe('import preview and participants', () => {
     await screenshot(page, 'import-preview-dark');
     await preview.getByRole('button', { name: 'Cancel' }).click();
     await preview.waitFor({ state: 'detached' });
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows the sample project’s participants with their attributes, and its documents with their interview dates', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'All projects' }).click();
+    await page.getByRole('button', { name: 'Open sample project' }).click();
+    await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
+    const table = page.getByRole('table', { name: 'Participants' });
+    await table.waitFor();
+    expect(await table.locator('tbody th .case-name').count()).toBe(17);
+    expect(await table.locator('thead .col-name').allTextContents()).toEqual(['Participant', 'Agency', 'Role', 'Years in practice', 'Locality']);
+    await table.getByRole('button', { name: /^Description of P01: Dawn, / }).waitFor();
+    // Filtering by a value narrows the table to the participants who have it.
+    await page.getByRole('searchbox', { name: 'Filter participants' }).fill('police');
+    const policeRows = await table.locator('tbody th .case-name').count();
+    expect(policeRows).toBeGreaterThan(0);
+    expect(policeRows).toBeLessThan(17);
+    for (const text of await table.locator('tbody tr td.type-category .category-value').allTextContents()) expect(['Police', 'Northbridge', 'Eastfield', 'Harrow Vale', 'Kingsmere']).toContain(text);
+    await page.getByRole('searchbox', { name: 'Filter participants' }).fill('');
+    await screenshot(page, 'participants-sample-dark');
+    await page.getByRole('tab', { name: /^Documents/ }).click();
+    const docs = page.getByRole('table', { name: 'Documents and their participants' });
+    await docs.getByRole('button', { name: /^Interview date of P01 / }).waitFor();
+    expect(await docs.locator('thead .col-name').allTextContents()).toEqual(['Document', 'Interview date']);
+    await screenshot(page, 'participants-documents-dark');
+    await page.getByRole('tab', { name: /^Participants/ }).first().click();
     expect(app.errors).toEqual([]);
   });
 });

@@ -13,6 +13,18 @@ const TYPE_HINTS: Record<AttributeType, string> = {
 };
 
 const TYPES: AttributeType[] = ['text', 'number', 'date', 'category', 'scale'];
+const SHOWN_CLEARED = 6;
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+/** “P01 “Health”, P02 “Police” and 3 more”: the values a change would clear, by their owners' names. */
+function clearedList(cleared: AttributeValue[], attribute: AttributeDefinition, ownerName?: (id: string) => string): string {
+  const named = cleared
+    .map((v) => ({ owner: ownerName?.(v.ownerId) ?? '', value: displayValue(v.value, attribute) }))
+    .sort((a, b) => collator.compare(a.owner, b.owner));
+  const shown = named.slice(0, SHOWN_CLEARED).map((v) => `${v.owner} “${v.value}”`.trim());
+  const more = named.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
 
 interface OptionRow {
   key: number;
@@ -202,11 +214,7 @@ export function AttributeDialog(props: {
             <strong>
               {cleared.length} {cleared.length === 1 ? 'value does' : 'values do'} not fit and will be cleared:
             </strong>{' '}
-            {cleared
-              .slice(0, 6)
-              .map((v) => `${props.ownerName?.(v.ownerId) ?? ''} “${displayValue(v.value, attribute!)}”`.trim())
-              .join(', ')}
-            {cleared.length > 6 ? ', …' : ''}. Undo brings them back.
+            {clearedList(cleared, attribute!, props.ownerName)}. Undo brings them back.
           </div>
         )}
         {error && (

@@ -3,8 +3,9 @@ import type { AttributeDefinition } from '../../../shared/model/types';
 import { displayValue } from '../../commands/case-commands';
 
 /**
- * Cells edited in place: a button showing the value; Enter, F2, a click or typing opens the editor that fits the
- * attribute's type; Enter or leaving the cell saves (one command), Escape cancels.
+ * Cells edited in place: a button showing the value; Enter, F2 or a click opens the editor that fits the attribute's
+ * type (in a text or number cell, typing a character does too, starting from it); Enter or leaving the cell saves
+ * (one command), Escape cancels.
  */
 
 interface EditorProps {
@@ -16,6 +17,8 @@ interface EditorProps {
 
 function useEditing() {
   const [editing, setEditing] = useState(false);
+  /** The character typed to start editing, which replaces the value. */
+  const [typed, setTyped] = useState<string>();
   const buttonRef = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
   useEffect(() => {
@@ -28,12 +31,16 @@ function useEditing() {
     refocus.current = focusCell;
     setEditing(false);
   };
-  return { editing, start: () => setEditing(true), stop, buttonRef };
+  const start = (first?: string) => {
+    setTyped(first);
+    setEditing(true);
+  };
+  return { editing, typed, start, stop, buttonRef };
 }
 
 /** A text cell (a name, a description, a text or number attribute). */
 export function TextCell(props: EditorProps & { placeholder?: string; inputMode?: 'text' | 'decimal'; className?: string; display?: string }) {
-  const { editing, start, stop, buttonRef } = useEditing();
+  const { editing, typed, start, stop, buttonRef } = useEditing();
   if (!editing) {
     return (
       <button
@@ -41,11 +48,14 @@ export function TextCell(props: EditorProps & { placeholder?: string; inputMode?
         type="button"
         className={`cell-button${props.value === '' ? ' empty' : ''}${props.className ? ` ${props.className}` : ''}`}
         aria-label={`${props.label}: ${props.value === '' ? 'empty' : (props.display ?? props.value)}`}
-        onClick={start}
+        onClick={() => start()}
         onKeyDown={(e) => {
           if (e.key === 'F2') {
             e.preventDefault();
             start();
+          } else if (e.key.length === 1 && e.key !== ' ' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+            e.preventDefault();
+            start(e.key);
           }
         }}
       >
@@ -53,11 +63,12 @@ export function TextCell(props: EditorProps & { placeholder?: string; inputMode?
       </button>
     );
   }
-  return <TextEditor {...props} onDone={stop} />;
+  return <TextEditor {...props} initial={typed} onDone={stop} />;
 }
 
-function TextEditor(props: EditorProps & { inputMode?: 'text' | 'decimal'; onDone: (focusCell: boolean) => void }) {
-  const [draft, setDraft] = useState(props.value);
+function TextEditor(props: EditorProps & { initial?: string; inputMode?: 'text' | 'decimal'; onDone: (focusCell: boolean) => void }) {
+  const [draft, setDraft] = useState(props.initial ?? props.value);
+  const typedStart = props.initial !== undefined;
   const saving = useRef(false);
   const save = async (focusCell: boolean) => {
     if (saving.current) return;
@@ -77,7 +88,11 @@ function TextEditor(props: EditorProps & { inputMode?: 'text' | 'decimal'; onDon
       aria-label={props.label}
       value={draft}
       inputMode={props.inputMode}
-      onFocus={(e) => e.currentTarget.select()}
+      onFocus={(e) => {
+        // Typing replaced the value: carry on after the typed character; otherwise select it all to retype.
+        if (typedStart) e.currentTarget.setSelectionRange(draft.length, draft.length);
+        else e.currentTarget.select();
+      }}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => void save(false)}
       onKeyDown={(e) => handleKeys(e, () => void save(true), () => props.onDone(true))}
@@ -125,7 +140,7 @@ function ChoiceCell({ attribute, label, value, onSave }: { attribute: AttributeD
         type="button"
         className={`cell-button${value === '' ? ' empty' : ''}`}
         aria-label={`${label}: ${value === '' ? 'empty' : shown}`}
-        onClick={start}
+        onClick={() => start()}
         onKeyDown={(e) => {
           if (e.key === 'F2') {
             e.preventDefault();

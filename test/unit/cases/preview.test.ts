@@ -108,7 +108,11 @@ describe('the excerpt of what will be stored', () => {
   });
 
   it('falls back to the opening words when there are no turns', () => {
-    expect(excerptOf({ text: 'Field notes\n\nThe meeting began late.', turns: [] })).toEqual({ kind: 'text', text: 'Field notes The meeting began late.' });
+    expect(excerptOf({ text: 'Field notes\n\n\n\nThe   meeting began late. \nAll present.', turns: [] })).toEqual({
+      kind: 'text',
+      text: 'Field notes\n\nThe meeting began late.\nAll present.',
+    });
+    expect(excerptOf({ text: 'Field notes\n\nThe meeting began late.', turns: [] }, { chars: 10 })).toEqual({ kind: 'text', text: 'Field notes\n\nThe…' });
     expect(fileSummary({ turns: [] })).toBe('No speaker turns');
   });
 
