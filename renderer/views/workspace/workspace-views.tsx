@@ -4,6 +4,7 @@ import { CasesView } from '../cases/CasesView';
 import { MemosView } from '../memos/MemosView';
 import { TeamView } from '../team/TeamView';
 import { ThemesView } from '../themes/ThemesView';
+import { QueriesView } from '../queries/QueriesView';
 
 /**
  * The workspace's main views besides Coding (which is always there), in tab order. A view is a component that
@@ -18,6 +19,7 @@ export interface WorkspaceViewEntry {
 export const WORKSPACE_VIEWS: WorkspaceViewEntry[] = [
   { id: 'cases', label: 'Participants', component: CasesView },
   { id: 'themes', label: 'Themes', component: ThemesView },
+  { id: 'queries', label: 'Queries', component: QueriesView },
   { id: 'memos', label: 'Memos & journal', component: MemosView },
   { id: 'agreement', label: 'Agreement', component: AgreementView },
   { id: 'team', label: 'Team', component: TeamView },
