@@ -56,6 +56,9 @@ async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): 
   await target.dispatchEvent('drop', { dataTransfer });
 }
 
+/** The Participants view's own tabs (participants or documents), apart from the workspace's tabs. */
+const tables = (page: Page) => page.getByRole('tablist', { name: 'Tables' });
+
 const transcripts = () => [
   { name: 'P07 interview.txt', bytes: Buffer.from(P07, 'utf8') },
   { name: 'P12 interview.txt', bytes: windows1252(P12) },
@@ -174,7 +177,7 @@ describe('import preview and participants', () => {
     await dialog.getByRole('button', { name: 'Import 4 participants' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    const table = page.getByRole('table', { name: 'Participants' });
+    const table = page.getByRole('table', { name: 'Participants', exact: true });
     await table.waitFor();
     const headers = await table.locator('thead .col-name').allTextContents();
     expect(headers).toEqual(['Participant', 'agency', 'role', 'years', 'Quality rating']);
@@ -199,7 +202,7 @@ describe('import preview and participants', () => {
 
   it('edits a cell in place, undoes and redoes it, and finds it stored after a reload', async () => {
     const { page } = app;
-    const table = page.getByRole('table', { name: 'Participants' });
+    const table = page.getByRole('table', { name: 'Participants', exact: true });
     const cell = (name: RegExp) => table.getByRole('button', { name });
 
     await cell(/^years of P07: 12$/).click();
@@ -235,20 +238,20 @@ describe('import preview and participants', () => {
     await cell(/^Description of P07: Dawn, social worker$/).waitFor();
 
     await page.reload();
-    await page.getByRole('table', { name: 'Participants' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: 'Participants', exact: true }).waitFor({ timeout: 30_000 });
     await cell(/^years of P07: 13$/).waitFor();
     await cell(/^Quality rating of P12: Adequate$/).waitFor();
 
     // Sorting by the scale puts the best first; the documents table shows each document's participant.
     await table.getByRole('button', { name: 'Sort by Quality rating (ordered scale)' }).click();
     expect(await table.locator('tbody th .case-name').allTextContents()).toEqual(['P15', 'P07', 'P03', 'P12']);
-    await page.getByRole('tab', { name: /^Documents/ }).click();
+    await tables(page).getByRole('tab', { name: /^Documents/ }).click();
     const docs = page.getByRole('table', { name: 'Documents and their participants' });
     expect(await docs.getByRole('combobox', { name: 'Participant of P12 interview' }).locator('option:checked').textContent()).toBe('P12');
     expect(await docs.getByRole('combobox', { name: 'Participant of P07 interview' }).locator('option:checked').textContent()).toBe('P07 (Dawn, social worker)');
 
     // A participant's document opens in the reader, whose header names the participant; the list shows it too.
-    await page.getByRole('tab', { name: /^Participants/ }).first().click();
+    await tables(page).getByRole('tab', { name: /^Participants/ }).click();
     await table.getByRole('button', { name: 'P07 interview' }).click();
     const reader = page.getByRole('main', { name: /^Transcript: P07 interview/ });
     await reader.locator('.reader-meta').getByText('Dawn, social worker').waitFor();
@@ -261,7 +264,7 @@ describe('import preview and participants', () => {
     await app.close();
     app = await launchApp(profile, baseUrl, { colorScheme: 'dark' });
     const { page } = app;
-    const table = page.getByRole('table', { name: 'Participants' });
+    const table = page.getByRole('table', { name: 'Participants', exact: true });
     await table.waitFor({ timeout: 30_000 });
     await screenshot(page, 'participants-dark');
     await table.getByRole('button', { name: 'Edit attribute Quality rating' }).click();
@@ -289,7 +292,7 @@ describe('import preview and participants', () => {
     await page.getByRole('button', { name: 'All projects' }).click();
     await page.getByRole('button', { name: 'Open sample project' }).click();
     await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
-    const table = page.getByRole('table', { name: 'Participants' });
+    const table = page.getByRole('table', { name: 'Participants', exact: true });
     await table.waitFor();
     expect(await table.locator('tbody th .case-name').count()).toBe(17);
     expect(await table.locator('thead .col-name').allTextContents()).toEqual(['Participant', 'Agency', 'Role', 'Years in practice', 'Locality']);
@@ -302,12 +305,23 @@ describe('import preview and participants', () => {
     for (const text of await table.locator('tbody tr td.type-category .category-value').allTextContents()) expect(['Police', 'Northbridge', 'Eastfield', 'Harrow Vale', 'Kingsmere']).toContain(text);
     await page.getByRole('searchbox', { name: 'Filter participants' }).fill('');
     await screenshot(page, 'participants-sample-dark');
-    await page.getByRole('tab', { name: /^Documents/ }).click();
+    await tables(page).getByRole('tab', { name: /^Documents/ }).click();
     const docs = page.getByRole('table', { name: 'Documents and their participants' });
     await docs.getByRole('button', { name: /^Interview date of P01 / }).waitFor();
     expect(await docs.locator('thead .col-name').allTextContents()).toEqual(['Document', 'Interview date']);
     await screenshot(page, 'participants-documents-dark');
-    await page.getByRole('tab', { name: /^Participants/ }).first().click();
+    await tables(page).getByRole('tab', { name: /^Participants/ }).click();
+
+    // Deleting a participant says what goes with them; the toast's Undo brings all of it back.
+    await table.getByRole('button', { name: 'Delete participant P17' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete participant' });
+    await confirm.getByText('Delete “P17” with their 4 attribute values? Their document stays in the project, no longer linked to anyone.').waitFor();
+    await confirm.getByRole('button', { name: 'Delete participant' }).click();
+    await expect.poll(() => table.locator('tbody th .case-name').count()).toBe(16);
+    await page.getByText('Deleted participant “P17”').waitFor();
+    await page.locator('.toast', { hasText: 'Deleted participant “P17”' }).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => table.locator('tbody th .case-name').count()).toBe(17);
+    await table.getByRole('button', { name: /^Years in practice of P17: 4$/ }).waitFor();
     expect(app.errors).toEqual([]);
   });
 });

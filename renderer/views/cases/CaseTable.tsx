@@ -19,7 +19,6 @@ export function CaseTable(props: {
   onDescribe: (record: CaseRecord, description: string) => Promise<boolean>;
   onSetValue: (attribute: AttributeDefinition, record: CaseRecord, value: string) => Promise<boolean>;
   onEditAttribute: (attribute: AttributeDefinition) => void;
-  onAddAttribute: () => void;
   onLinkDocuments: (record: CaseRecord) => void;
   onOpenDocument: (id: Id) => void;
   onDelete: (record: CaseRecord) => void;
@@ -42,9 +41,7 @@ export function CaseTable(props: {
               <span className="col-plain">Documents</span>
             </th>
             <th scope="col" className="actions-col">
-              <button type="button" className="small add-column" onClick={props.onAddAttribute}>
-                + Attribute
-              </button>
+              <span className="visually-hidden">Actions</span>
             </th>
           </tr>
         </thead>

@@ -195,7 +195,6 @@ export function CasesView() {
             onDescribe={(record, description) => run(updateCase(record, { description }))}
             onSetValue={(attribute, record, value) => run(() => setAttributeValue(attribute, record, value))}
             onEditAttribute={(attribute) => setDialog({ kind: 'attribute', attribute, scope: attribute.scope })}
-            onAddAttribute={() => setDialog({ kind: 'attribute', scope: 'case' })}
             onLinkDocuments={(record) => setDialog({ kind: 'link', record })}
             onOpenDocument={openInReader}
             onDelete={(record) => setDialog({ kind: 'delete-case', record })}
@@ -221,7 +220,6 @@ export function CasesView() {
             }}
             onSetValue={(attribute, document, value) => run(() => setAttributeValue(attribute, document, value))}
             onEditAttribute={(attribute) => setDialog({ kind: 'attribute', attribute, scope: attribute.scope })}
-            onAddAttribute={() => setDialog({ kind: 'attribute', scope: 'document' })}
             onOpenDocument={openInReader}
           />
         )}
@@ -294,7 +292,8 @@ function DeleteCaseDialog(props: { record: CaseRecord; values: number; documents
       message={
         <>
           Delete “{props.record.name}” with their {parts.join(' and ')}?
-          {props.documents > 0 && ` Their ${plural(props.documents, 'document')} stay in the project, no longer linked to anyone.`}
+          {props.documents === 1 && ' Their document stays in the project, no longer linked to anyone.'}
+          {props.documents > 1 && ` Their ${props.documents} documents stay in the project, no longer linked to anyone.`}
         </>
       }
       confirmLabel="Delete participant"

@@ -17,7 +17,6 @@ export function DocumentTable(props: {
   onSetCase: (document: DocumentRecord, caseId: Id | undefined) => void;
   onSetValue: (attribute: AttributeDefinition, document: DocumentRecord, value: string) => Promise<boolean>;
   onEditAttribute: (attribute: AttributeDefinition) => void;
-  onAddAttribute: () => void;
   onOpenDocument: (id: Id) => void;
 }) {
   const { attributes, values, sort } = props;
@@ -36,9 +35,7 @@ export function DocumentTable(props: {
             <AttributeHeader key={a.id} attribute={a} sort={sort} onSort={props.onSort} onEdit={() => props.onEditAttribute(a)} />
           ))}
           <th scope="col" className="actions-col">
-            <button type="button" className="small add-column" onClick={props.onAddAttribute}>
-              + Attribute
-            </button>
+            <span className="visually-hidden">Actions</span>
           </th>
         </tr>
       </thead>
