@@ -110,6 +110,15 @@ function withParent(theme: ThemeRecord, parentId: Id | undefined, changes: Parti
   return parentId ? { ...rest, parentId } : rest;
 }
 
+/** Theme colours in the order new themes take them: Paul Tol's bright scheme first, readable on light and dark. */
+const THEME_COLOURS = ['#4477aa', '#ee6677', '#228833', '#ccbb44', '#66ccee', '#aa3377', '#44aa99', '#999933', '#cc6677', '#88ccee', '#117733', '#ddcc77'];
+
+/** The first theme colour no theme uses yet (or, when all are taken, one by count). */
+export function nextThemeColour(themes: readonly Pick<ThemeRecord, 'color'>[]): string {
+  const used = new Set(themes.map((t) => t.color.toLowerCase()));
+  return THEME_COLOURS.find((c) => !used.has(c)) ?? paletteColor(themes.length * 5 + 1);
+}
+
 const nextOrder = (all: readonly ThemeRecord[], parentId: Id | undefined): number =>
   all.filter((t) => t.parentId === parentId).reduce((max, t) => Math.max(max, t.order + 1), 0);
 
@@ -143,7 +152,7 @@ export function createTheme(fields: NewThemeFields, now = Date.now()): { command
           boundaries: '',
           status: 'candidate',
           codeIds: [...new Set(fields.codeIds ?? [])],
-          color: fields.color ?? paletteColor(all.length * 5 + 1),
+          color: fields.color ?? nextThemeColour(all),
           order: nextOrder(all, fields.parentId),
           createdAt: now,
           updatedAt: now,
@@ -375,7 +384,7 @@ export function splitTheme(theme: Pick<ThemeRecord, 'id' | 'name'>, codeIds: rea
           boundaries: '',
           status: 'candidate',
           codeIds: moving,
-          color: paletteColor(all.length * 5 + 1),
+          color: nextThemeColour(all),
           order: nextOrder(all, current.parentId),
           createdAt: now,
           updatedAt: now,

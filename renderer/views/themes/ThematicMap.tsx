@@ -41,6 +41,8 @@ type Drag =
 
 const DRAG_THRESHOLD = 4;
 const TOOLBAR_SPACE = 56;
+/** Below this zoom a card's name is too small to read comfortably. */
+const READABLE_ZOOM = 0.75;
 
 /**
  * The thematic map: code cards, sized by how often each code was applied, gathered into theme and subtheme regions,
@@ -102,10 +104,18 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
   }, [applyView]);
 
   useLayoutEffect(() => {
-    // The first fit waits for the codings counts: they decide the cards' sizes, so the map's extent.
+    // The first view waits for the codings counts: they decide the cards' sizes, so the map's extent. It shows the
+    // whole map when that leaves the text readable, else the map's full width from the top (pan down for the rest).
     if (!fitted.current && geometry.bounds.w > 0 && !data.countsLoading) {
       fitted.current = true;
-      fit();
+      const size = viewportSize();
+      const b = geometry.bounds;
+      const whole = fitView(b, { w: size.w, h: size.h - TOOLBAR_SPACE }, 32, 0.15, 1);
+      if (whole.zoom >= READABLE_ZOOM) applyView({ ...whole, y: whole.y + TOOLBAR_SPACE });
+      else {
+        const zoom = Math.max(0.5, Math.min(1, (size.w - 64) / b.w));
+        applyView({ zoom, x: Math.round((size.w - b.w * zoom) / 2 - b.x * zoom), y: Math.round(TOOLBAR_SPACE + 16 - b.y * zoom) });
+      }
     } else applyView(view.current, false);
   }, [geometry, fit, applyView, data.countsLoading]);
 
@@ -303,11 +313,22 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
     else if (event.key === '0') fit();
   };
 
-  const newThemeAt = (): MapPoint => {
+  // Bring a theme into view when it is chosen (in the list, or just created) and its header is off screen.
+  const [focusId, setFocusId] = useState<Id | null>(null);
+  useEffect(() => {
+    if (selectedThemeId) setFocusId(selectedThemeId);
+  }, [selectedThemeId]);
+  useLayoutEffect(() => {
+    const box = focusId ? geometry.themes.find((b) => b.id === focusId) : undefined;
+    if (!box) return;
+    setFocusId(null);
     const { w, h } = viewportSize();
     const v = view.current;
-    return { x: (w / 2 - v.x) / v.zoom - THEME_WIDTH / 2, y: (h / 3 - v.y) / v.zoom };
-  };
+    const left = box.x * v.zoom + v.x;
+    const top = box.y * v.zoom + v.y;
+    const headerShown = left >= 0 && left + box.w * v.zoom <= w && top >= TOOLBAR_SPACE && top + 48 * v.zoom <= h;
+    if (!headerShown) applyView({ ...v, x: Math.round(w / 2 - (box.x + box.w / 2) * v.zoom), y: Math.round(TOOLBAR_SPACE + 24 - box.y * v.zoom) });
+  }, [geometry, focusId, applyView]);
 
   const exportMap = async (format: 'svg' | 'png') => {
     try {
@@ -462,7 +483,7 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
         <button type="button" onClick={() => zoomBy(1.25)} aria-label="Zoom in" title="Zoom in (+)">
           +
         </button>
-        <button type="button" onClick={fit} title="Show the whole map (0)">
+        <button type="button" onClick={fit} aria-label="Fit the whole map" title="Show the whole map (0)">
           Fit
         </button>
         <span className="map-controls-sep" aria-hidden="true" />
@@ -544,7 +565,7 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
           onClose={() => setCreating(false)}
           onConfirm={async (name) => {
             setCreating(false);
-            const made = createTheme({ name, position: newThemeAt() });
+            const made = createTheme({ name });
             await run(made.command);
             onSelect(made.id);
           }}

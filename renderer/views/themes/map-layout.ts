@@ -7,7 +7,7 @@ import type { MapLayout, MapPoint } from '../../commands/theme-commands';
  * its SVG export draw the same picture.
  *
  * A theme region holds its code cards (flowed in rows, in the theme's order) and then its subthemes' regions, nested.
- * Top-level themes sit where the researcher put them, or in columns when never moved. Codes in no theme sit where
+ * Top-level themes sit where the researcher put them, or in two columns when never moved. Codes in no theme sit where
  * they were dropped, or in a pool below the themes.
  */
 
@@ -81,6 +81,8 @@ export const HEADER = 52;
 export const SUB_HEADER = 36;
 export const EMPTY_DROP = 56;
 export const POOL_HEADING = 36;
+/** Columns of the automatic arrangement: two keep a handful of themes readable without zooming out. */
+export const COLUMNS = 2;
 
 /** Card size by frequency: area grows with the square root of the codings count, so a busy code stands out. */
 export function cardSize(count: number, maxCount: number): { w: number; h: number; weight: number } {
@@ -173,35 +175,24 @@ export function computeMap(themes: readonly MapTheme[], codes: readonly MapCode[
     return { box, codes: held };
   };
 
-  // Top-level themes: those without a (valid) parent, then any left over from a cycle in damaged data.
+  // Top-level themes: those without a (valid) parent, then any left over from a cycle in damaged data. A theme the
+  // researcher placed stays there; the others fill two columns by their order, each keeping its slot (column by
+  // position in the order), so moving or growing one theme never makes another jump to the other column.
   const roots = themes.filter((t) => !t.parentId || !themeById.has(t.parentId) || t.parentId === t.id).sort(byOrder);
-  const stored = roots.filter((t) => layout.themes[t.id]);
-  const auto = roots.filter((t) => !layout.themes[t.id]);
   const inThemes = new Set<Id>();
-  let storedRight = -Infinity;
-  let storedTop = Infinity;
-  for (const t of stored) {
-    const p = layout.themes[t.id]!;
-    const { box, codes: held } = layoutTheme(t, p.x, p.y, THEME_WIDTH, 0);
+  const columnBottoms = new Array<number>(COLUMNS).fill(0);
+  const place = (t: MapTheme, slot: number) => {
+    const stored = layout.themes[t.id];
+    const column = slot % COLUMNS;
+    const { box, codes: held } = stored
+      ? layoutTheme(t, stored.x, stored.y, THEME_WIDTH, 0)
+      : layoutTheme(t, column * (THEME_WIDTH + THEME_GAP), columnBottoms[column]!, THEME_WIDTH, 0);
     for (const id of held) inThemes.add(id);
-    storedRight = Math.max(storedRight, box.x + box.w);
-    storedTop = Math.min(storedTop, box.y);
-  }
-  // Never-moved themes go in columns (each into the shortest), right of any the researcher placed: two columns keep
-  // a handful of themes readable without zooming out; more themes spread over three.
-  const columns = Math.max(1, Math.min(auto.length, auto.length > 4 ? 3 : 2));
-  const originX = stored.length > 0 ? storedRight + THEME_GAP : 0;
-  const originY = stored.length > 0 ? storedTop : 0;
-  const columnBottoms = new Array<number>(columns).fill(originY);
-  const placeAuto = (t: MapTheme) => {
-    let col = 0;
-    for (let c = 1; c < columns; c++) if (columnBottoms[c]! < columnBottoms[col]!) col = c;
-    const { box, codes: held } = layoutTheme(t, originX + col * (THEME_WIDTH + THEME_GAP), columnBottoms[col]!, THEME_WIDTH, 0);
-    for (const id of held) inThemes.add(id);
-    columnBottoms[col] = box.y + box.h + THEME_GAP;
+    if (!stored) columnBottoms[column] = box.y + box.h + THEME_GAP;
   };
-  for (const t of auto) placeAuto(t);
-  for (const t of [...themes].sort(byOrder)) if (!placed.has(t.id)) placeAuto(t);
+  roots.forEach(place);
+  let slot = roots.length;
+  for (const t of [...themes].sort(byOrder)) if (!placed.has(t.id)) place(t, slot++);
 
   // Codes in no theme: where they were dropped, else in the pool below everything.
   const free = codes.filter((c) => !inThemes.has(c.id));

@@ -74,10 +74,21 @@ describe('thematic map geometry', () => {
     expect(g.bounds.x).toBe(-400);
   });
 
-  it('keeps themes where the researcher put them and puts new ones to their right', () => {
-    const g = computeMap([theme('t1', [], 0), theme('t2', [], 1)], [], { ...empty, themes: { t1: { x: 100, y: 200 } } });
-    expect(g.themes.find((b) => b.id === 't1')).toMatchObject({ x: 100, y: 200, h: HEADER + 56 + PAD });
-    expect(g.themes.find((b) => b.id === 't2')).toMatchObject({ x: 100 + THEME_WIDTH + THEME_GAP, y: 200 });
+  it('keeps themes where the researcher put them; the others keep their slots in two columns', () => {
+    const themes = [theme('t1', [], 0), theme('t2', [], 1), theme('t3', [], 2), theme('t4', [], 3)];
+    const before = computeMap(themes, [], empty);
+    const at = (g: typeof before, id: string) => g.themes.find((b) => b.id === id)!;
+    const h = HEADER + 56 + PAD;
+    expect([at(before, 't1').x, at(before, 't1').y]).toEqual([0, 0]);
+    expect([at(before, 't2').x, at(before, 't2').y]).toEqual([THEME_WIDTH + THEME_GAP, 0]);
+    expect([at(before, 't3').x, at(before, 't3').y]).toEqual([0, h + THEME_GAP]);
+    expect([at(before, 't4').x, at(before, 't4').y]).toEqual([THEME_WIDTH + THEME_GAP, h + THEME_GAP]);
+    // Moving t1 away: t1 stays where it was put, t3 moves up its own column, t2 and t4 do not move.
+    const after = computeMap(themes, [], { ...empty, themes: { t1: { x: 1500, y: 200 } } });
+    expect(at(after, 't1')).toMatchObject({ x: 1500, y: 200, h });
+    expect([at(after, 't3').x, at(after, 't3').y]).toEqual([0, 0]);
+    expect([at(after, 't2').x, at(after, 't2').y]).toEqual([at(before, 't2').x, at(before, 't2').y]);
+    expect([at(after, 't4').x, at(after, 't4').y]).toEqual([at(before, 't4').x, at(before, 't4').y]);
   });
 
   it('survives a cycle of parents in damaged data', () => {

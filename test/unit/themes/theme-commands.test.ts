@@ -241,3 +241,11 @@ describe('theme commands', () => {
     });
   });
 });
+
+describe('colours of new themes', () => {
+  it('takes the first colour no theme uses yet', async () => {
+    const { nextThemeColour } = await import('../../../renderer/commands/theme-commands');
+    expect(nextThemeColour([])).toBe('#4477aa');
+    expect(nextThemeColour([{ color: '#4477AA' }, { color: '#ee6677' }])).toBe('#228833');
+  });
+});
