@@ -19,7 +19,6 @@ import {
   fitView,
   linkBetween,
   POOL_HEADING,
-  THEME_WIDTH,
   themeAt,
   zoomAt,
   type CardBox,
