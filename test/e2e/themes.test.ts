@@ -264,6 +264,14 @@ describe('themes and queries on the sample project', () => {
     expect(rows).toHaveLength(ordered.length + 2);
   });
 
+  it('opens the review of a theme from the themes pane of the coding view', async () => {
+    const { page } = app;
+    await page.getByRole('tab', { name: 'Coding' }).click();
+    await page.getByRole('region', { name: 'Themes' }).getByRole('button', { name: 'Review Professional confidence' }).click();
+    await page.getByRole('heading', { name: 'Professional confidence', level: 2 }).waitFor();
+    expect(await page.getByRole('tab', { name: 'Review' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('made no request outside the app and logged no errors', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.errors).toEqual([]);
