@@ -18,6 +18,7 @@ import { importProjectFile, importSummary, QDPX_FILTERS } from '../../exchange/p
 import { platform } from '../../platform';
 import { snapshotProject } from '../../backup/backup-service';
 import { BackupsDialog } from './BackupsDialog';
+import { OpenEncryptedFile } from '../../protect/OpenEncryptedFile';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -87,6 +88,7 @@ export function ProjectList() {
           <button type="button" onClick={() => void importProject()} disabled={busy !== null}>
             Import project (.qdpx)
           </button>
+          <OpenEncryptedFile disabled={busy !== null} />
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })} disabled={busy !== null}>
             New project
           </button>

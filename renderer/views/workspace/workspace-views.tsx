@@ -5,6 +5,8 @@ import { MemosView } from '../memos/MemosView';
 import { TeamView } from '../team/TeamView';
 import { ThemesView } from '../themes/ThemesView';
 import { QueriesView } from '../queries/QueriesView';
+import { ProtectView } from '../protect/ProtectView';
+import { WriteupView } from '../writeup/WriteupView';
 
 /**
  * The workspace's main views besides Coding (which is always there), in tab order. A view is a component that
@@ -23,4 +25,6 @@ export const WORKSPACE_VIEWS: WorkspaceViewEntry[] = [
   { id: 'memos', label: 'Memos & journal', component: MemosView },
   { id: 'agreement', label: 'Agreement', component: AgreementView },
   { id: 'team', label: 'Team', component: TeamView },
+  { id: 'protect', label: 'Confidentiality', component: ProtectView },
+  { id: 'writeup', label: 'Write-up', component: WriteupView },
 ];

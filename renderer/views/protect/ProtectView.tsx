@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useProjectSession } from '../../app/project-session';
+import { readCurrentProject } from '../../exchange/project-files';
+import { projectLeaksInWorker, suggestInWorker } from '../../protect/protect-client';
+import { ApplyPanel } from './ApplyPanel';
+import { EncryptedExportPanel } from './EncryptedExportPanel';
+import { LeakPanel, type LeakState } from './LeakPanel';
+import { plural, termKey, useProtectData } from './protect-ui';
+import { SuggestionsPanel, type SuggestionsState } from './SuggestionsPanel';
+import { TablePanel } from './TablePanel';
+import '../../styles/protect.css';
+
+type Section = 'suggestions' | 'table' | 'apply' | 'leaks' | 'export';
+
+const SECTIONS: { id: Section; label: string; hint: string }[] = [
+  { id: 'suggestions', label: 'Suggestions', hint: 'Names found in the documents' },
+  { id: 'table', label: 'Pseudonym table', hint: 'Real terms and replacements' },
+  { id: 'apply', label: 'Apply', hint: 'Preview, replace, report' },
+  { id: 'leaks', label: 'Leak check', hint: 'Any real term left?' },
+  { id: 'export', label: 'Encrypted export', hint: 'Share with a passphrase' },
+];
+
+/**
+ * Confidentiality: the project's pseudonym table, suggestions for it, applying it, the leak check and encrypted
+ * exports. Panels stay mounted while another is shown, so a preview or a scan is not lost by looking elsewhere.
+ */
+export function ProtectView() {
+  const { db, projectId } = useProjectSession();
+  const { table, dismissed } = useProtectData();
+  const [section, setSection] = useState<Section>('suggestions');
+  const [suggestions, setSuggestions] = useState<SuggestionsState>({ busy: false });
+  const [leaks, setLeaks] = useState<LeakState>({ busy: false });
+  const tableRef = useRef(table);
+  tableRef.current = table;
+  const dismissedRef = useRef(dismissed);
+  dismissedRef.current = dismissed;
+
+  const scan = useCallback(async () => {
+    setSuggestions((s) => ({ ...s, busy: true, error: undefined }));
+    try {
+      const { data } = await readCurrentProject(db, projectId);
+      const found = await suggestInWorker(data, tableRef.current ?? [], dismissedRef.current ?? []);
+      setSuggestions({ suggestions: found, scannedAt: Date.now(), busy: false });
+    } catch (error) {
+      setSuggestions((s) => ({ ...s, suggestions: s.suggestions ?? [], busy: false, error: `Could not scan the documents: ${error instanceof Error ? error.message : String(error)}` }));
+    }
+  }, [db, projectId]);
+
+  const checkLeaks = useCallback(async () => {
+    const terms = tableRef.current ?? [];
+    setLeaks((s) => ({ ...s, busy: true, error: undefined }));
+    try {
+      const { data } = await readCurrentProject(db, projectId);
+      const rows = await projectLeaksInWorker(data, terms);
+      setLeaks({ rows, checkedAt: Date.now(), terms: terms.length, busy: false });
+    } catch (error) {
+      setLeaks((s) => ({ ...s, busy: false, error: `Could not check the project: ${error instanceof Error ? error.message : String(error)}` }));
+    }
+  }, [db, projectId]);
+
+  // The first scan once the table is known (so its terms are not suggested again).
+  const scanned = useRef(false);
+  useEffect(() => {
+    if (scanned.current || table === undefined || dismissed === undefined) return;
+    scanned.current = true;
+    if (table.length > 0) setSection('table');
+    void scan();
+  }, [table, dismissed, scan]);
+
+  if (table === undefined || dismissed === undefined) return <main className="protect-view" aria-label="Confidentiality" />;
+
+  const inTable = new Set(table.map((e) => termKey(e.term)));
+  const gone = new Set(dismissed);
+  const openSuggestions = suggestions.suggestions?.filter((s) => !inTable.has(termKey(s.term)) && !gone.has(termKey(s.term))).length;
+  const badge = (id: Section): string | undefined => {
+    if (id === 'table') return String(table.length);
+    if (id === 'suggestions') return openSuggestions === undefined ? undefined : String(openSuggestions);
+    if (id === 'leaks' && leaks.rows) return leaks.rows.length === 0 ? '✓' : String(leaks.rows.length);
+    return undefined;
+  };
+
+  return (
+    <main className="protect-view" aria-label="Confidentiality">
+      <nav className="protect-nav" aria-label="Confidentiality sections">
+        <p className="protect-nav-title">Confidentiality</p>
+        <div role="tablist" aria-orientation="vertical" aria-label="Confidentiality steps">
+          {SECTIONS.map((s, i) => {
+            const count = badge(s.id);
+            return (
+              <button
+                key={s.id}
+                type="button"
+                role="tab"
+                id={`protect-tab-${s.id}`}
+                aria-selected={section === s.id}
+                aria-controls={`protect-section-${s.id}`}
+                className={section === s.id ? 'protect-step selected' : 'protect-step'}
+                onClick={() => setSection(s.id)}
+              >
+                <span className="step-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span className="step-text">
+                  <span className="step-label">{s.label}</span>
+                  <span className="step-hint">{s.hint}</span>
+                </span>
+                {count !== undefined && (
+                  <span className={`step-badge${s.id === 'leaks' && leaks.rows && leaks.rows.length > 0 ? ' alert' : ''}`}>
+                    <span className="visually-hidden">: </span>
+                    {count}
+                  </span>
+                )}
+              </button>
+            );
+          })}
+        </div>
+        <p className="protect-nav-note">
+          {table.length === 0 ? 'No pseudonym table yet.' : `${plural(table.length, 'term')} in the table.`} The table never leaves this computer unencrypted.
+        </p>
+      </nav>
+      <div className="protect-main">
+        <div id="protect-section-suggestions" role="tabpanel" aria-labelledby="protect-tab-suggestions" hidden={section !== 'suggestions'}>
+          <SuggestionsPanel table={table} dismissed={dismissed} state={suggestions} onScan={() => void scan()} />
+        </div>
+        <div id="protect-section-table" role="tabpanel" aria-labelledby="protect-tab-table" hidden={section !== 'table'}>
+          <TablePanel table={table} />
+        </div>
+        <div id="protect-section-apply" role="tabpanel" aria-labelledby="protect-tab-apply" hidden={section !== 'apply'}>
+          <ApplyPanel
+            table={table}
+            onCheckLeaks={() => {
+              setSection('leaks');
+              void checkLeaks();
+            }}
+          />
+        </div>
+        <div id="protect-section-leaks" role="tabpanel" aria-labelledby="protect-tab-leaks" hidden={section !== 'leaks'}>
+          <LeakPanel table={table} state={leaks} onCheck={() => void checkLeaks()} />
+        </div>
+        <div id="protect-section-export" role="tabpanel" aria-labelledby="protect-tab-export" hidden={section !== 'export'}>
+          <EncryptedExportPanel table={table} />
+        </div>
+      </div>
+    </main>
+  );
+}
