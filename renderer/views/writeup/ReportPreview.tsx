@@ -1,0 +1,177 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { Id } from '../../../shared/model/types';
+import type { ReportOutput, SectionCandidates } from '../../writeup/protocol';
+import { PREVIEW_CSS, sanitiseReportHtml } from './preview-html';
+
+interface Hosts {
+  sections: { section: SectionCandidates; element: HTMLElement }[];
+  quotes: { codingId: Id; section: SectionCandidates; attribution: string; element: HTMLElement }[];
+}
+
+/**
+ * The report as it will read, live: the engine's HTML (every text escaped by the engine) shown inside a shadow root,
+ * so its page styles and the app's styles stay apart, with nothing active in it (see preview-html.ts). Controls to
+ * choose quotes are the app's own React elements, placed into the page beside each theme heading and each quote.
+ */
+export function ReportPreview(props: {
+  output: ReportOutput;
+  perSection: number;
+  quotesShown: boolean;
+  onToggleQuote: (section: SectionCandidates, codingId: Id, include: boolean) => void;
+  onResetSection: (section: SectionCandidates) => void;
+}) {
+  const { output } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const [hosts, setHosts] = useState<Hosts>({ sections: [], quotes: [] });
+  const [open, setOpen] = useState<Set<Id>>(() => new Set());
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    const { style, page } = sanitiseReportHtml(output.html, document);
+    const css = document.createElement('style');
+    css.textContent = `${style}\n${PREVIEW_CSS}`;
+    root.replaceChildren(css, page);
+
+    // Headings of sections come in report order (a theme, then its subthemes), as do the quotes.
+    const headings = [...page.querySelectorAll('h3, h4')] as HTMLElement[];
+    const sections: Hosts['sections'] = [];
+    output.sections.forEach((section, i) => {
+      const heading = headings[i];
+      if (!heading) return;
+      const element = document.createElement('div');
+      element.className = 'wu-section-tools';
+      heading.after(element);
+      sections.push({ section, element });
+    });
+    const bySection = new Map<Id, SectionCandidates>();
+    for (const s of output.sections) for (const id of s.quoted) bySection.set(id, s);
+    const quotes: Hosts['quotes'] = [];
+    const quoteBlocks = output.report.blocks.flatMap((b) => (b.kind === 'quote' ? [b.quote] : []));
+    [...page.querySelectorAll('blockquote')].forEach((element, i) => {
+      const quote = quoteBlocks[i];
+      const section = quote && bySection.get(quote.codingId);
+      if (!quote || !section) return;
+      const tools = document.createElement('div');
+      tools.className = 'wu-quote-tools';
+      element.before(tools);
+      quotes.push({ codingId: quote.codingId, section, attribution: quote.attribution, element: tools });
+    });
+    setHosts({ sections, quotes });
+  }, [output]);
+
+  const toggleOpen = (id: Id) =>
+    setOpen((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <div className="wu-page-host" ref={hostRef}>
+      {props.quotesShown &&
+        hosts.sections.map(({ section, element }) =>
+          createPortal(
+            <QuotePicker
+              section={section}
+              perSection={props.perSection}
+              open={open.has(section.sectionId)}
+              onOpen={() => toggleOpen(section.sectionId)}
+              onToggle={(codingId, include) => props.onToggleQuote(section, codingId, include)}
+              onReset={() => props.onResetSection(section)}
+            />,
+            element,
+            section.sectionId,
+          ),
+        )}
+      {hosts.quotes.map(({ codingId, section, attribution, element }) =>
+        createPortal(
+          <button
+            type="button"
+            className="wu-leave-out"
+            title="Leave this quote out of the report"
+            aria-label={`Leave out the quote ${attribution || ''} from ${section.name}`.replace(/\s+/g, ' ')}
+            onClick={() => props.onToggleQuote(section, codingId, false)}
+          >
+            ✕
+          </button>,
+          element,
+          `q-${codingId}`,
+        ),
+      )}
+    </div>
+  );
+}
+
+const SOURCE_WORDS: Record<SectionCandidates['source'], string> = {
+  chosen: 'your choice',
+  exemplar: 'exemplars marked in the Coding view',
+  rule: 'chosen automatically',
+  none: 'none',
+};
+
+function QuotePicker(props: {
+  section: SectionCandidates;
+  perSection: number;
+  open: boolean;
+  onOpen: () => void;
+  onToggle: (codingId: Id, include: boolean) => void;
+  onReset: () => void;
+}) {
+  const { section, perSection } = props;
+  const full = section.quoted.length >= perSection;
+  const listId = `wu-candidates-${section.sectionId}`;
+  const kind = section.kind === 'code' ? 'code' : section.kind;
+  return (
+    <div className="wu-picker">
+      <div className="wu-picker-bar">
+        <span className="wu-picker-summary">
+          Quotes: {section.quoted.length} of {section.candidates.length} {section.candidates.length === 1 ? 'passage' : 'passages'}
+          {section.quoted.length > 0 && <> · {SOURCE_WORDS[section.source]}</>}
+        </span>
+        {section.candidates.length > 0 && (
+          <button type="button" aria-expanded={props.open} aria-controls={listId} onClick={props.onOpen} aria-label={`Choose quotes for ${section.name}`}>
+            {props.open ? 'Done' : 'Choose quotes…'}
+          </button>
+        )}
+        {section.source === 'chosen' && (
+          <button type="button" onClick={props.onReset} title="Let the report choose again (exemplars first, then many voices)">
+            Automatic choice
+          </button>
+        )}
+      </div>
+      {props.open && (
+        <div className="wu-candidates" id={listId} role="group" aria-label={`Passages of the ${kind} ${section.name}`}>
+          <p className="wu-candidates-hint">
+            {full
+              ? `The report quotes ${perSection} per ${kind === 'code' ? 'section' : 'theme'}: untick one to choose another, or raise “Quotes per theme”.`
+              : `Tick the passages to quote, up to ${perSection}. ★ marks exemplars chosen in the Coding view.`}
+          </p>
+          <ul>
+            {section.candidates.map((c) => (
+              <li key={c.codingId} className={c.quoted ? 'quoted' : undefined}>
+                <label>
+                  <input type="checkbox" checked={c.quoted} disabled={!c.quoted && full} onChange={(e) => props.onToggle(c.codingId, e.target.checked)} />
+                  <span className="wu-candidate-text">
+                    {c.exemplar && (
+                      <span className="wu-star" title="Exemplar" aria-label="Exemplar">
+                        ★{' '}
+                      </span>
+                    )}
+                    {c.text} <span className="wu-candidate-attribution">{c.attribution}</span>
+                    <span className="wu-candidate-meta">
+                      {c.codeName} · {c.words} {c.words === 1 ? 'word' : 'words'}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
