@@ -119,8 +119,16 @@ export function chosenQuoteIds(chosen: ChosenQuotes, sectionOrder: readonly Id[]
  * own list; ticking beyond `perSection` quotes changes nothing (the view says so). A list unticked to nothing is
  * dropped, and the automatic choice (exemplars first) comes back. Lists keep document order.
  */
-export function toggleQuote(chosen: ChosenQuotes, section: SectionCandidates, codingId: Id, include: boolean, perSection: number): ChosenQuotes {
-  const base = [...section.quoted];
+export function toggleQuote(
+  chosen: ChosenQuotes,
+  section: SectionCandidates,
+  codingId: Id,
+  include: boolean,
+  perSection: number,
+  /** What is ticked now, when ticks are shown before the report is rebuilt; the section's quotes otherwise. */
+  ticked: readonly Id[] = section.quoted,
+): ChosenQuotes {
+  const base = [...ticked];
   let next: Id[];
   if (include) {
     if (base.includes(codingId) || base.length >= perSection) return chosen;

@@ -18,13 +18,16 @@ export function ReportPreview(props: {
   output: ReportOutput;
   perSection: number;
   quotesShown: boolean;
-  onToggleQuote: (section: SectionCandidates, codingId: Id, include: boolean) => void;
+  /** `ticked`: the section's quotes as the user sees them ticked now. */
+  onToggleQuote: (section: SectionCandidates, codingId: Id, include: boolean, ticked: Id[]) => void;
   onResetSection: (section: SectionCandidates) => void;
 }) {
   const { output } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const [hosts, setHosts] = useState<Hosts>({ sections: [], quotes: [] });
   const [open, setOpen] = useState<Set<Id>>(() => new Set());
+  // Ticks shown at once, before the project has stored them and the report is rebuilt.
+  const [pending, setPending] = useState<Record<Id, boolean>>({});
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -60,7 +63,14 @@ export function ReportPreview(props: {
       quotes.push({ codingId: quote.codingId, section, attribution: quote.attribution, element: tools });
     });
     setHosts({ sections, quotes });
+    setPending({});
   }, [output]);
+
+  const toggle = (section: SectionCandidates, codingId: Id, include: boolean) => {
+    const ticked = section.candidates.filter((c) => (pending[c.codingId] ?? c.quoted)).map((c) => c.codingId);
+    setPending((p) => ({ ...p, [codingId]: include }));
+    props.onToggleQuote(section, codingId, include, ticked);
+  };
 
   const toggleOpen = (id: Id) =>
     setOpen((s) => {
@@ -80,7 +90,8 @@ export function ReportPreview(props: {
               perSection={props.perSection}
               open={open.has(section.sectionId)}
               onOpen={() => toggleOpen(section.sectionId)}
-              onToggle={(codingId, include) => props.onToggleQuote(section, codingId, include)}
+              pending={pending}
+              onToggle={(codingId, include) => toggle(section, codingId, include)}
               onReset={() => props.onResetSection(section)}
             />,
             element,
@@ -94,7 +105,8 @@ export function ReportPreview(props: {
             className="wu-leave-out"
             title="Leave this quote out of the report"
             aria-label={`Leave out the quote ${attribution || ''} from ${section.name}`.replace(/\s+/g, ' ')}
-            onClick={() => props.onToggleQuote(section, codingId, false)}
+            disabled={pending[codingId] === false}
+            onClick={() => toggle(section, codingId, false)}
           >
             ✕
           </button>,
@@ -117,12 +129,14 @@ function QuotePicker(props: {
   section: SectionCandidates;
   perSection: number;
   open: boolean;
+  pending: Record<Id, boolean>;
   onOpen: () => void;
   onToggle: (codingId: Id, include: boolean) => void;
   onReset: () => void;
 }) {
   const { section, perSection } = props;
-  const full = section.quoted.length >= perSection;
+  const ticked = (c: { codingId: Id; quoted: boolean }) => props.pending[c.codingId] ?? c.quoted;
+  const full = section.candidates.filter(ticked).length >= perSection;
   const listId = `wu-candidates-${section.sectionId}`;
   const kind = section.kind === 'code' ? 'code' : section.kind;
   return (
@@ -152,9 +166,9 @@ function QuotePicker(props: {
           </p>
           <ul>
             {section.candidates.map((c) => (
-              <li key={c.codingId} className={c.quoted ? 'quoted' : undefined}>
+              <li key={c.codingId} className={ticked(c) ? 'quoted' : undefined}>
                 <label>
-                  <input type="checkbox" checked={c.quoted} disabled={!c.quoted && full} onChange={(e) => props.onToggle(c.codingId, e.target.checked)} />
+                  <input type="checkbox" checked={ticked(c)} disabled={!ticked(c) && full} onChange={(e) => props.onToggle(c.codingId, e.target.checked)} />
                   <span className="wu-candidate-text">
                     {c.exemplar && (
                       <span className="wu-star" title="Exemplar" aria-label="Exemplar">

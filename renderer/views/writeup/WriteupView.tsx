@@ -123,8 +123,8 @@ function ReportPane(props: { project: ProjectInfo; version: number; data: Writeu
   const choose = (next: ChosenQuotes, label: string) => {
     execute(setChosenQuotes(next, label)).catch((error: Error) => notify(`Could not change the quotes: ${error.message}`, { kind: 'error' }));
   };
-  const onToggleQuote = (section: SectionCandidates, codingId: Id, include: boolean) => {
-    const next = toggleQuote(data.chosen, section, codingId, include, settings.quotesPerTheme);
+  const onToggleQuote = (section: SectionCandidates, codingId: Id, include: boolean, ticked: Id[]) => {
+    const next = toggleQuote(data.chosen, section, codingId, include, settings.quotesPerTheme, ticked);
     if (next === data.chosen) return;
     choose(next, `${include ? 'Quote a passage' : 'Leave out a quote'} in “${section.name}”`);
   };
