@@ -7,7 +7,7 @@ import type { SortDirection, SortKey } from './format';
  * UI state of the Agreement view: what is compared and where the user stands. Kept while the user switches views,
  * reset when another project opens (its coders and codes are others).
  */
-export type AgreementPane = 'table' | 'disagreements' | 'resolutions';
+export type AgreementPane = 'table' | 'disagreements' | 'resolutions' | 'ratings';
 
 interface AgreementUiState {
   projectId?: Id;

@@ -16,6 +16,7 @@ import { AgreementTable, LeftOutList, MethodNotes } from './AgreementTable';
 import { ChecklistPicker } from './ChecklistPicker';
 import { DisagreementNavigator } from './DisagreementNavigator';
 import { ResolutionsList } from './ResolutionsList';
+import { RatingsAgreement } from './RatingsAgreement';
 import { useAgreementData, useComparison, useDataVersion } from './use-agreement';
 import '../../styles/agreement.css';
 
@@ -23,6 +24,7 @@ const PANES: { id: AgreementPane; label: string }[] = [
   { id: 'table', label: 'Agreement by code' },
   { id: 'disagreements', label: 'Disagreements' },
   { id: 'resolutions', label: 'Resolutions' },
+  { id: 'ratings', label: 'Ratings' },
 ];
 
 type ExportFormat = 'csv' | 'xlsx' | 'docx';
@@ -178,6 +180,7 @@ export function AgreementView() {
         <div className="agr-intro">
           <h2>Choose two or more coders</h2>
           <p className="hint">Tick at least two coders above to compare them.</p>
+          <RatingsAgreement />
         </div>
       ) : state.error && !comparison ? (
         <div className="agr-intro" role="alert">
@@ -214,6 +217,11 @@ export function AgreementView() {
             )}
           </div>
           <div key={ui.pane} className={`agr-panel agr-panel-${ui.pane}${state.current ? '' : ' agr-updating'}`} role="tabpanel" id={`agr-panel-${ui.pane}`} aria-labelledby={`agr-tab-${ui.pane}`}>
+            {ui.pane === 'ratings' && (
+              <div className="agr-page">
+                <RatingsAgreement />
+              </div>
+            )}
             {ui.pane === 'table' && (
               <div className="agr-page">
                 <Summary comparison={comparison} documentCount={data.documents.length} />
