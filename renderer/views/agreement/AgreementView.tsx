@@ -89,6 +89,9 @@ export function AgreementView() {
             they differ.
           </p>
         </div>
+        <div className="agr-page">
+          <RatingsAgreement />
+        </div>
       </main>
     );
   }
