@@ -73,6 +73,6 @@ export function passphraseStrength(passphrase: string): PassphraseStrength {
   const bits = Math.round(distinctWords >= 2 ? Math.min(charBits, Math.max(wordBits, charBits * 0.5)) : charBits);
   if (bits < 30) return { level: 'weak', score: 1, bits, hint: 'Easy to guess: add two or three unrelated words.' };
   if (bits < 45) return { level: 'fair', score: 2, bits, hint: 'Could be stronger: add another unrelated word.' };
-  if (bits < 60) return { level: 'good', score: 3, bits, hint: 'Good. Keep it somewhere safe: without it the file cannot be opened.' };
-  return { level: 'strong', score: 4, bits, hint: 'Strong. Keep it somewhere safe: without it the file cannot be opened.' };
+  if (bits < 60) return { level: 'good', score: 3, bits, hint: 'Keep it somewhere safe: without it the file cannot be opened.' };
+  return { level: 'strong', score: 4, bits, hint: 'Keep it somewhere safe: without it the file cannot be opened.' };
 }

@@ -76,6 +76,12 @@ function kwic(text: string, start: number, end: number): { before: string; match
  */
 export function reviewSuggestions(project: ProjectData, table: PseudonymTable, dismissed: readonly string[] = [], maxExamples = 3): ReviewSuggestion[] {
   const gone = new Set(dismissed.map((t) => t.toLowerCase()));
+  // After pseudonymising, "[Parent 1]" would otherwise come back as the name "Parent".
+  for (const entry of table) {
+    const inner = entry.replacement.replace(/[[\]()]/g, ' ').trim().toLowerCase();
+    gone.add(inner);
+    for (const word of inner.split(/[^\p{L}\p{N}'’-]+/u)) if (word) gone.add(word);
+  }
   const suggestions = suggestPseudonyms(project, { exclude: table }).filter((s) => !gone.has(s.term.toLowerCase()));
   const stats = new Map<PseudonymEntry, { count: number; documents: Set<Id>; firsts: KwicExample[]; extras: KwicExample[] }>();
   const entries: PseudonymEntry[] = suggestions.map((s) => {

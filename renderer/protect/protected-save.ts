@@ -1,9 +1,12 @@
 import type { FileFilter } from '../../shared/ipc/contract';
-import { CONTAINER_EXTENSION, findLeaks, type PseudonymTable } from '../../shared/protect';
+import { CONTAINER_EXTENSION, type PseudonymTable } from '../../shared/protect';
 import { platform } from '../platform';
 import { encryptInWorker, fileLeaksInWorker } from './protect-client';
 import type { ProtectStage } from './protect-engine';
 import { leakTermCounts } from './protect-engine';
+import { encryptedFileName, neutralFileName } from './protected-names';
+
+export { encryptedFileName, neutralFileName };
 
 /**
  * Saving a file Tessera writes either protected with a passphrase (the .tessera-enc container) or, when the user
@@ -30,21 +33,6 @@ export interface SaveRequest {
   /** The project's pseudonym table: an unprotected file is checked for its terms. */
   table: PseudonymTable;
   produce: (onStage: (stage: ProtectStage) => void) => Promise<Uint8Array>;
-}
-
-/**
- * The container's stored file name is readable without the passphrase, so it must not carry a real name: a name
- * holding a term of the table is replaced by a neutral one (with the same extension).
- */
-export function neutralFileName(fileName: string, table: PseudonymTable, fallbackStem = 'Tessera file'): string {
-  if (table.length === 0 || findLeaks(fileName, table).length === 0) return fileName;
-  const dot = fileName.lastIndexOf('.');
-  return `${fallbackStem}${dot > 0 ? fileName.slice(dot) : ''}`;
-}
-
-/** The name of the encrypted file on disk: the original name and .tessera-enc. */
-export function encryptedFileName(fileName: string): string {
-  return `${fileName}${CONTAINER_EXTENSION}`;
 }
 
 /** Makes the file, encrypts it in the worker and offers it to save. Resolves to the saved name, or undefined. */

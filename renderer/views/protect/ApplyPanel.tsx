@@ -11,19 +11,13 @@ import { readCurrentProject } from '../../exchange/project-files';
 import { previewInWorker, pseudonymiseInWorker } from '../../protect/protect-client';
 import type { PseudonymPreview } from '../../protect/protect-engine';
 import { changedRecordCount } from '../../protect/project-changes';
+import { useProtectUi } from '../../protect/protect-store';
 import { ProtectedSaveDialog } from '../../protect/ProtectedSaveDialog';
 import type { SaveRequest } from '../../protect/protected-save';
 import { reportCsv } from '../../protect/report-format';
 import { useUi } from '../../state/ui-store';
 import { plural, timeOf } from './protect-ui';
 import { ReportView } from './ReportView';
-
-interface Applied {
-  report: PseudonymReportRow[];
-  total: number;
-  at: number;
-  scope: string;
-}
 
 /**
  * Applying the table to chosen documents or the whole project: a preview of what would be replaced where, then one
@@ -39,7 +33,7 @@ export function ApplyPanel(props: { table: PseudonymTable; onCheckLeaks: () => v
   const [preview, setPreview] = useState<{ preview: PseudonymPreview; key: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [applied, setApplied] = useState<Applied | null>(null);
+  const [{ applied }, updateUi] = useProtectUi(projectId);
   const [saveRequest, setSaveRequest] = useState<SaveRequest | null>(null);
   const ids = { all: useId(), chosen: useId(), docs: useId() };
 
@@ -90,7 +84,7 @@ export function ApplyPanel(props: { table: PseudonymTable; onCheckLeaks: () => v
         await catalogue.projects.update(projectId, { ...(name !== undefined ? { name } : {}), ...(description !== undefined ? { description } : {}) });
       }
       setPreview(null);
-      setApplied({ report: result.report, total: result.total, at: Date.now(), scope: scopeText });
+      updateUi(() => ({ applied: { report: result.report, total: result.total, at: Date.now(), scope: scopeText } }));
       notify(`Pseudonymised ${scopeText}: ${plural(result.total, 'replacement')}. A backup was taken first, and Undo reverses it.`);
     });
 

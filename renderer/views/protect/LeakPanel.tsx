@@ -1,17 +1,9 @@
 import { useMemo } from 'react';
 import type { PseudonymTable } from '../../../shared/protect';
 import type { LeakRow } from '../../protect/protect-engine';
+import type { LeakState } from '../../protect/protect-store';
 import { useUi } from '../../state/ui-store';
 import { CATEGORY_LABEL, plural, timeOf } from './protect-ui';
-
-export interface LeakState {
-  rows?: LeakRow[];
-  checkedAt?: number;
-  /** How many terms the check looked for. */
-  terms?: number;
-  busy: boolean;
-  error?: string;
-}
 
 const FIELD_LABEL: Readonly<Record<string, string>> = {
   text: 'text',

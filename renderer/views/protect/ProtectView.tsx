@@ -1,18 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useProjectSession } from '../../app/project-session';
 import { readCurrentProject } from '../../exchange/project-files';
 import { projectLeaksInWorker, suggestInWorker } from '../../protect/protect-client';
+import { useProtectStore, useProtectUi, type ProjectProtectUi, type ProtectSection } from '../../protect/protect-store';
 import { ApplyPanel } from './ApplyPanel';
 import { EncryptedExportPanel } from './EncryptedExportPanel';
-import { LeakPanel, type LeakState } from './LeakPanel';
+import { LeakPanel } from './LeakPanel';
 import { plural, termKey, useProtectData } from './protect-ui';
-import { SuggestionsPanel, type SuggestionsState } from './SuggestionsPanel';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { TablePanel } from './TablePanel';
 import '../../styles/protect.css';
 
-type Section = 'suggestions' | 'table' | 'apply' | 'leaks' | 'export';
-
-const SECTIONS: { id: Section; label: string; hint: string }[] = [
+const SECTIONS: { id: ProtectSection; label: string; hint: string }[] = [
   { id: 'suggestions', label: 'Suggestions', hint: 'Names found in the documents' },
   { id: 'table', label: 'Pseudonym table', hint: 'Real terms and replacements' },
   { id: 'apply', label: 'Apply', hint: 'Preview, replace, report' },
@@ -22,57 +21,67 @@ const SECTIONS: { id: Section; label: string; hint: string }[] = [
 
 /**
  * Confidentiality: the project's pseudonym table, suggestions for it, applying it, the leak check and encrypted
- * exports. Panels stay mounted while another is shown, so a preview or a scan is not lost by looking elsewhere.
+ * exports. Panels stay mounted while another is shown, and the last scan, check and report are kept while the user
+ * looks at other views (protect-store.ts).
  */
 export function ProtectView() {
   const { db, projectId } = useProjectSession();
   const { table, dismissed } = useProtectData();
-  const [section, setSection] = useState<Section>('suggestions');
-  const [suggestions, setSuggestions] = useState<SuggestionsState>({ busy: false });
-  const [leaks, setLeaks] = useState<LeakState>({ busy: false });
+  const [ui] = useProtectUi(projectId);
   const tableRef = useRef(table);
   tableRef.current = table;
   const dismissedRef = useRef(dismissed);
   dismissedRef.current = dismissed;
 
+  const update = useCallback(
+    (change: (state: ProjectProtectUi) => Partial<ProjectProtectUi>) => useProtectStore.getState().update(projectId, change),
+    [projectId],
+  );
+  const setSection = (section: ProtectSection) => update(() => ({ section }));
+
   const scan = useCallback(async () => {
-    setSuggestions((s) => ({ ...s, busy: true, error: undefined }));
+    update((s) => ({ suggestions: { ...s.suggestions, busy: true, error: undefined } }));
     try {
       const { data } = await readCurrentProject(db, projectId);
       const found = await suggestInWorker(data, tableRef.current ?? [], dismissedRef.current ?? []);
-      setSuggestions({ suggestions: found, scannedAt: Date.now(), busy: false });
+      update(() => ({ suggestions: { suggestions: found, scannedAt: Date.now(), busy: false } }));
     } catch (error) {
-      setSuggestions((s) => ({ ...s, suggestions: s.suggestions ?? [], busy: false, error: `Could not scan the documents: ${error instanceof Error ? error.message : String(error)}` }));
+      const message = `Could not scan the documents: ${error instanceof Error ? error.message : String(error)}`;
+      update((s) => ({ suggestions: { ...s.suggestions, suggestions: s.suggestions.suggestions ?? [], busy: false, error: message } }));
     }
-  }, [db, projectId]);
+  }, [db, projectId, update]);
 
   const checkLeaks = useCallback(async () => {
     const terms = tableRef.current ?? [];
-    setLeaks((s) => ({ ...s, busy: true, error: undefined }));
+    update((s) => ({ leaks: { ...s.leaks, busy: true, error: undefined } }));
     try {
       const { data } = await readCurrentProject(db, projectId);
       const rows = await projectLeaksInWorker(data, terms);
-      setLeaks({ rows, checkedAt: Date.now(), terms: terms.length, busy: false });
+      update(() => ({ leaks: { rows, checkedAt: Date.now(), terms: terms.length, busy: false } }));
     } catch (error) {
-      setLeaks((s) => ({ ...s, busy: false, error: `Could not check the project: ${error instanceof Error ? error.message : String(error)}` }));
+      const message = `Could not check the project: ${error instanceof Error ? error.message : String(error)}`;
+      update((s) => ({ leaks: { ...s.leaks, busy: false, error: message } }));
     }
-  }, [db, projectId]);
+  }, [db, projectId, update]);
 
-  // The first scan once the table is known (so its terms are not suggested again).
-  const scanned = useRef(false);
+  // The first scan once the table is known (so its terms are not suggested again); later scans on request.
+  const ready = table !== undefined && dismissed !== undefined;
   useEffect(() => {
-    if (scanned.current || table === undefined || dismissed === undefined) return;
-    scanned.current = true;
-    if (table.length > 0) setSection('table');
-    void scan();
-  }, [table, dismissed, scan]);
+    if (!ready) return;
+    const current = useProtectStore.getState().byProject[projectId];
+    if (!current?.section) update(() => ({ section: (tableRef.current?.length ?? 0) > 0 ? 'table' : 'suggestions' }));
+    if (!current?.suggestions.suggestions && !current?.suggestions.busy) void scan();
+  }, [ready, projectId, scan, update]);
+
+  const section = ui.section ?? 'suggestions';
+  const { suggestions, leaks } = ui;
 
   if (table === undefined || dismissed === undefined) return <main className="protect-view" aria-label="Confidentiality" />;
 
   const inTable = new Set(table.map((e) => termKey(e.term)));
   const gone = new Set(dismissed);
   const openSuggestions = suggestions.suggestions?.filter((s) => !inTable.has(termKey(s.term)) && !gone.has(termKey(s.term))).length;
-  const badge = (id: Section): string | undefined => {
+  const badge = (id: ProtectSection): string | undefined => {
     if (id === 'table') return String(table.length);
     if (id === 'suggestions') return openSuggestions === undefined ? undefined : String(openSuggestions);
     if (id === 'leaks' && leaks.rows) return leaks.rows.length === 0 ? '✓' : String(leaks.rows.length);

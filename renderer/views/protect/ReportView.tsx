@@ -37,8 +37,9 @@ export function ReportView(props: { report: PseudonymReportRow[]; label: string;
       </dl>
 
       <div className="report-columns">
+        <div className="report-card">
+        <h4 className="report-card-title">By term</h4>
         <table className="protect-table report-table">
-          <caption className="visually-hidden">By term</caption>
           <thead>
             <tr>
               <th scope="col">Term</th>
@@ -56,7 +57,7 @@ export function ReportView(props: { report: PseudonymReportRow[]; label: string;
               return (
                 <tr key={row.term}>
                   <td className="term-cell">
-                    {row.term}
+                    <span className="term-name">{row.term}</span>
                     <span className="term-category">{CATEGORY_LABEL[row.category]}</span>
                   </td>
                   <td className="arrow-cell" aria-hidden="true">
@@ -81,9 +82,11 @@ export function ReportView(props: { report: PseudonymReportRow[]; label: string;
             })}
           </tbody>
         </table>
+        </div>
 
+        <div className="report-card">
+        <h4 className="report-card-title">By document</h4>
         <table className="protect-table report-docs">
-          <caption>By document</caption>
           <thead>
             <tr>
               <th scope="col">Document</th>
@@ -91,7 +94,7 @@ export function ReportView(props: { report: PseudonymReportRow[]; label: string;
                 Terms
               </th>
               <th scope="col" className="num">
-                {props.past ? 'Replaced' : 'Replacements'}
+                Count
               </th>
             </tr>
           </thead>
@@ -112,6 +115,7 @@ export function ReportView(props: { report: PseudonymReportRow[]; label: string;
             )}
           </tbody>
         </table>
+        </div>
       </div>
 
       {missing.length > 0 && (

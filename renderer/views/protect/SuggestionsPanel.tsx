@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { PSEUDONYM_CATEGORIES, type PseudonymCategory, type PseudonymEntry, type PseudonymTable } from '../../../shared/protect';
 import { addPseudonymEntries, dismissSuggestions, restoreDismissedSuggestions } from '../../commands/protect-commands';
 import type { ReviewSuggestion } from '../../protect/protect-engine';
+import type { SuggestionsState } from '../../protect/protect-store';
 import { PERSON_ROLES, proposeReplacements, ROLE_LABEL, type PersonRole } from '../../protect/replacements';
 import { CATEGORY_LABEL, GROUP_LABEL, groupOf, plural, REASON_LABEL, termKey, timeOf, useRunCommand, type SuggestionGroup } from './protect-ui';
 
@@ -10,13 +11,6 @@ interface Choice {
   category?: PseudonymCategory;
   role?: PersonRole;
   replacement?: string;
-}
-
-export interface SuggestionsState {
-  suggestions?: ReviewSuggestion[];
-  scannedAt?: number;
-  busy: boolean;
-  error?: string;
 }
 
 /**
@@ -113,10 +107,10 @@ export function SuggestionsPanel(props: { table: PseudonymTable; dismissed: stri
       ) : (
         <>
           <div className="protect-toolbar">
-            <div className="segmented" role="group" aria-label="Show suggestions of one kind">
+            <div className="protect-segmented" role="group" aria-label="Show suggestions of one kind">
               {(Object.keys(GROUP_LABEL) as SuggestionGroup[]).map((g) => (
                 <button key={g} type="button" aria-pressed={group === g} className={group === g ? 'on' : ''} onClick={() => setGroup(g)} disabled={g !== 'all' && counts[g] === 0}>
-                  {GROUP_LABEL[g]} <span className="segment-count">{counts[g]}</span>
+                  {GROUP_LABEL[g]} <span className="protect-segment-count">{counts[g]}</span>
                 </button>
               ))}
             </div>
@@ -155,11 +149,11 @@ export function SuggestionsPanel(props: { table: PseudonymTable; dismissed: stri
                           {plural(s.count, 'time')} in {plural(s.documentCount, 'document')}
                         </span>
                       </div>
-                      <ul className="kwic" aria-label={`Examples of ${s.term}`}>
+                      <ul className="suggestion-examples" aria-label={`Examples of ${s.term}`}>
                         {s.examples.map((x) => (
                           <li key={`${x.documentId}:${x.start}`}>
-                            <span className="kwic-doc">{x.documentName}</span>
-                            <span className="kwic-text">
+                            <span className="example-document" title={x.documentName}>{x.documentName}</span>
+                            <span className="example-text">
                               {x.before}
                               <mark>{x.match}</mark>
                               {x.after}
