@@ -117,15 +117,29 @@ function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
+/**
+ * A figure's data table prints each cell of its chart; the heatmap's empty diagonal (a code with itself) would
+ * print as "NaN". Such cells are given as a dash, as a journal table marks a cell that does not apply.
+ */
+export function withDashesForMissing(report: FindingsReport): FindingsReport {
+  const dash = (cell: string) => (cell === 'NaN' || cell === 'Infinity' || cell === '-Infinity' ? '–' : cell);
+  return {
+    ...report,
+    blocks: report.blocks.map((block) =>
+      block.kind === 'figure' ? { ...block, figure: { ...block.figure, table: { ...block.figure.table, rows: block.figure.table.rows.map((row) => row.map(dash)) } } } : block,
+    ),
+  };
+}
+
 /** Builds the report; a template the project cannot fill is reported and the default used instead. */
 function buildWithFallback(project: ProjectData, options: FindingsOptions): { report: FindingsReport; attributionError?: string } {
   try {
-    return { report: buildFindingsReport(project, options) };
+    return { report: withDashesForMissing(buildFindingsReport(project, options)) };
   } catch (error) {
     if (options.attribution === undefined) throw error;
     const message = error instanceof Error ? error.message : String(error);
     if (!/attribution template/i.test(message)) throw error;
-    return { report: buildFindingsReport(project, { ...options, attribution: undefined }), attributionError: message };
+    return { report: withDashesForMissing(buildFindingsReport(project, { ...options, attribution: undefined })), attributionError: message };
   }
 }
 

@@ -299,6 +299,7 @@ export function pngWithDpi(png: Uint8Array, dpi: number): Uint8Array {
   const chunks: Uint8Array[] = [png.subarray(0, 8)];
   let at = 8;
   let inserted = false;
+  let ended = false;
   const perMetre = Math.round(dpi / 0.0254);
   const phys = new Uint8Array(21);
   const pv = new DataView(phys.buffer);
@@ -319,8 +320,12 @@ export function pngWithDpi(png: Uint8Array, dpi: number): Uint8Array {
       inserted = true;
     }
     at = end;
-    if (type === 'IEND') break;
+    if (type === 'IEND') {
+      ended = true;
+      break;
+    }
   }
+  if (!ended) throw new Error('the PNG image is cut short');
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let o = 0;
   for (const c of chunks) {
