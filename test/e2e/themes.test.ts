@@ -277,3 +277,95 @@ describe('themes and queries on the sample project', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('a thematic map of 500 codes', () => {
+  const profile = newProfileDir();
+  let app: AppBrowser;
+
+  beforeAll(async () => {
+    app = await launchApp(profile, baseUrl);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Open the sample project' }).click();
+    await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
+    // 470 more codes with 6,000 codings spread over the sample's transcripts, written straight into the project's
+    // database as a large imported project would hold them; then the page reads them afresh.
+    await page.evaluate(async () => {
+      const id = JSON.parse(localStorage.getItem('tessera-ui') ?? '{}').state?.openProjectId as string;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(`tessera-project-${id}`);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const texts = await new Promise<{ id: string; text: string }[]>((resolve) => {
+        const request = db.transaction('texts').objectStore('texts').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      const tx = db.transaction(['codes', 'codings'], 'readwrite');
+      let seed = 7;
+      const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+      for (let i = 0; i < 470; i++) {
+        const codeId = `scale-code-${i}`;
+        tx.objectStore('codes').put({ id: codeId, name: `Scale code ${i} ${'about meetings '.repeat(i % 3)}`.trim(), color: '#4477aa', description: '', inclusion: '', exclusion: '', example: '', order: 100 + i, createdAt: 1 });
+        const n = Math.floor(random() * random() * 40);
+        for (let k = 0; k < n; k++) {
+          const text = texts[Math.floor(random() * texts.length)]!;
+          const start = Math.floor(random() * (text.text.length - 200));
+          tx.objectStore('codings').put({ id: `scale-${i}-${k}`, documentId: text.id, codeId, coderId: 'scale', start, end: start + 50 + Math.floor(random() * 100), createdAt: 1 });
+        }
+      }
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    await page.reload();
+    await page.getByRole('tab', { name: 'Themes' }).click();
+    await page.locator('.map-card').nth(499).waitFor({ timeout: 30_000 });
+    // The codings counts (which size the cards) come from the query worker.
+    await page.locator('.map-viewport[aria-busy="false"]').waitFor({ timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    removeProfileDir(profile);
+  });
+
+  it('moves only the dragged card while dragging, and stores the drop as one step', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Fit the whole map' }).click();
+    await page.evaluate(() => {
+      const w = window as unknown as { changed: string[]; longTasks: string[] };
+      w.changed = [];
+      w.longTasks = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target instanceof Element ? r.target : r.target.parentElement;
+          w.changed.push(el?.closest('[data-card]')?.getAttribute('data-card') ?? el?.closest('[data-theme-id]')?.getAttribute('data-theme-id') ?? el?.className ?? '?');
+        }
+      }).observe(document.querySelector('.map-world')!, { attributes: true, childList: true, subtree: true, characterData: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push(`${Math.round(e.startTime)}+${Math.round(e.duration)}`))).observe({ type: 'longtask' });
+    });
+    const source = page.locator('.map-card[data-card^="free:scale-code-3"]').first();
+    const key = (await source.getAttribute('data-card'))!;
+    const target = page.getByRole('group', { name: /^Theme Professional confidence,/ });
+    const a = (await source.boundingBox())!;
+    const b = (await target.boundingBox())!;
+    await screenshot(page, 'themes-map-500');
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    const started = Date.now();
+    const t0 = await page.evaluate(() => Math.round(performance.now()));
+    const to = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    for (let i = 1; i <= 40; i++) await page.mouse.move(a.x + ((to.x - a.x) * i) / 40, a.y + ((to.y - a.y) * i) / 40);
+    const elapsed = Date.now() - started;
+    const t1 = await page.evaluate(() => Math.round(performance.now()));
+    const during = await page.evaluate(() => (window as unknown as { changed: string[] }).changed);
+    // Only the dragged card (its transform) and the theme under the pointer (its drop mark) changed.
+    const themeIds = await page.locator('[data-theme-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-theme-id')));
+    expect(new Set(during.filter((k) => k !== key && !themeIds.includes(k)))).toEqual(new Set());
+    expect(during).toContain(key);
+    await page.mouse.up();
+    await page.getByRole('button', { name: 'Undo Add “Scale code 3” to “Professional confidence”' }).waitFor();
+    await page.getByRole('group', { name: /^Theme Professional confidence, candidate, 10 codes/ }).waitFor();
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: string[] }).longTasks);
+    console.log(`500-code map: 40 pointer moves from ${t0} to ${t1} (${elapsed} ms); long tasks (start+duration): ${JSON.stringify(longTasks)}`);
+  });
+});
+

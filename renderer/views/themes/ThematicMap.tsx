@@ -40,6 +40,8 @@ type Drag =
 
 const DRAG_THRESHOLD = 4;
 const TOOLBAR_SPACE = 56;
+/** How far the grid layer reaches beyond the map's edges (more than the largest grid cell). */
+const GRID_MARGIN = 80;
 /** Below this zoom a card's name is too small to read comfortably. */
 const READABLE_ZOOM = 0.75;
 
@@ -58,13 +60,14 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
   const notify = useUi((s) => s.notify);
   const viewportRef = useRef<HTMLDivElement>(null);
   const worldRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
   const view = useRef<View>({ x: 40, y: 40, zoom: 1 });
+  const fitted = useRef(false);
   const [zoomShown, setZoomShown] = useState(1);
   const drag = useRef<Drag | null>(null);
   const [creating, setCreating] = useState(false);
   const [linkFrom, setLinkFrom] = useState<Id | null>(null);
   const [menu, setMenu] = useState<{ card: CardBox; left: number; top: number } | null>(null);
-  const fitted = useRef(false);
 
   const mapThemes = useMemo(
     () => data.themes.map((t) => ({ id: t.id, name: t.name, parentId: t.parentId, codeIds: t.codeIds, color: t.color, status: t.status, order: t.order })),
@@ -81,14 +84,25 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
   const applyView = useCallback((next: View, commit = true) => {
     view.current = next;
     const world = worldRef.current;
-    const viewport = viewportRef.current;
     if (world) world.style.transform = `translate(${next.x}px, ${next.y}px) scale(${next.zoom})`;
-    if (viewport) {
-      const grid = 24 * next.zoom;
-      viewport.style.backgroundSize = `${grid}px ${grid}px`;
-      viewport.style.backgroundPosition = `${next.x}px ${next.y}px`;
+    const grid = gridRef.current;
+    if (grid) {
+      // The dotted grid is a layer moved by less than one cell, never repainted while panning.
+      let cell = 24 * next.zoom;
+      while (cell < 10) cell *= 2;
+      const size = `${cell}px ${cell}px`;
+      if (grid.style.backgroundSize !== size) {
+        grid.style.backgroundSize = size;
+        grid.style.backgroundPosition = `${GRID_MARGIN % cell}px ${GRID_MARGIN % cell}px`;
+      }
+      const mod = (v: number) => ((v % cell) + cell) % cell;
+      grid.style.transform = `translate(${mod(next.x)}px, ${mod(next.y)}px)`;
     }
-    if (commit) setZoomShown(next.zoom);
+    if (commit) {
+      setZoomShown(next.zoom);
+      // Once the view is set (first view, or by the researcher), the first view never overrides it.
+      fitted.current = true;
+    }
   }, []);
 
   const viewportSize = () => {
@@ -193,7 +207,7 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
       if (d.kind !== 'pan') {
         d.el.classList.add('dragging');
         pendingReset.current.add(d.el);
-      } else viewportRef.current?.classList.add('panning');
+      }
     }
     if (d.kind === 'pan') {
       applyView({ ...d.view, x: d.view.x + dx, y: d.view.y + dy }, false);
@@ -225,7 +239,6 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
     const d = drag.current;
     if (!d || d.pointerId !== event.pointerId) return;
     drag.current = null;
-    viewportRef.current?.classList.remove('panning');
     if (d.kind === 'pan') {
       if (d.moved) applyView(view.current);
       return;
@@ -507,6 +520,7 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
         tabIndex={0}
         role="application"
         aria-roledescription="thematic map"
+        aria-busy={data.countsLoading}
         aria-label="Thematic map: arrow keys pan, plus and minus zoom, 0 fits; Tab to a code card and press Enter to move it"
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
@@ -523,6 +537,7 @@ export function ThematicMap(props: { data: ThemesData; selectedThemeId?: Id; onS
           if (head?.dataset.themeHandle) onReview(head.dataset.themeHandle);
         }}
       >
+        <div ref={gridRef} className="map-grid" aria-hidden="true" />
         <div ref={worldRef} className="map-world">
           <svg className="map-links" aria-hidden="true">
             {geometry.links.map((l) => (

@@ -211,8 +211,10 @@ export function computeMap(themes: readonly MapTheme[], codes: readonly MapCode[
   if (pooled.length > 0) {
     const x = extent ? extent.x : 0;
     const y = extent ? extent.y + extent.h + THEME_GAP : 0;
-    const w = Math.max(extent?.w ?? 0, 2 * THEME_WIDTH + THEME_GAP);
     const sizes = pooled.map((c) => cardSize(c.count, maxCount));
+    // Wide enough for the pool to be about as wide as a screen is, relative to its height, when it holds many cards.
+    const area = sizes.reduce((sum, z) => sum + (z.w + GAP) * (z.h + GAP), 0);
+    const w = Math.max(extent?.w ?? 0, 2 * THEME_WIDTH + THEME_GAP, Math.round(Math.sqrt(area * 1.6)));
     const { at } = flow(sizes, x, y + POOL_HEADING, w);
     pooled.forEach((code, i) => {
       cards.push({ key: `free:${code.id}`, codeId: code.id, x: at[i]!.x, y: at[i]!.y, w: sizes[i]!.w, h: sizes[i]!.h, count: code.count, weight: sizes[i]!.weight });

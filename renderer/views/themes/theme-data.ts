@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { codebookOrder, codePaths } from '../../../shared/agreement/segment';
 import type { CodeRecord, Id, ThemeRecord } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
@@ -30,24 +30,42 @@ const COUNTS_REQUEST = { kind: 'code-counts' } as const;
 /** Themes, codes, the map's layout and each code's counts, live. Undefined until the first read. */
 export function useThemesData(): ThemesData | undefined {
   const { db } = useProjectSession();
-  const themes = useLiveQuery(() => db.themes.orderBy('order').toArray(), [db]);
-  const codes = useLiveQuery(() => db.codes.toArray(), [db]);
-  const layoutValue = useLiveQuery(async () => (await db.meta.get(MAP_LAYOUT_KEY))?.value ?? null, [db]);
-  const counts = useQuery(COUNTS_REQUEST);
+  // One live query for the three tables, so one change (a drop on the map touches a theme and the layout) gives one
+  // new state, not one per table.
+  const live = useLiveQuery(
+    () =>
+      db.transaction('r', [db.themes, db.codes, db.meta], async () => ({
+        themes: await db.themes.orderBy('order').toArray(),
+        codes: await db.codes.toArray(),
+        layoutValue: (await db.meta.get(MAP_LAYOUT_KEY))?.value ?? null,
+      })),
+    [db],
+  );
+  const countsQuery = useQuery(COUNTS_REQUEST);
+  // The counts come back as a new object after every change; keep the old one when nothing in it changed, so the
+  // map is not laid out again for nothing.
+  const countsRef = useRef<{ key: string; counts: Record<Id, CodeCount> }>({ key: '', counts: NO_COUNTS });
+  const fresh = countsQuery.data?.counts;
+  if (fresh) {
+    const key = JSON.stringify(fresh);
+    if (key !== countsRef.current.key) countsRef.current = { key, counts: fresh };
+  }
+  const counts = countsRef.current.counts;
+  const countsLoading = countsQuery.loading && !fresh;
   return useMemo(() => {
-    if (!themes || !codes || layoutValue === undefined) return undefined;
-    const ordered = codebookOrder(codes);
+    if (!live) return undefined;
+    const ordered = codebookOrder(live.codes);
     return {
-      themes,
-      themeById: new Map(themes.map((t) => [t.id, t])),
+      themes: live.themes,
+      themeById: new Map(live.themes.map((t) => [t.id, t])),
       codes: ordered,
-      codeById: new Map(codes.map((c) => [c.id, c])),
-      paths: codePaths(codes),
-      layout: readMapLayout(layoutValue),
-      counts: counts.data?.counts ?? NO_COUNTS,
-      countsLoading: counts.loading,
+      codeById: new Map(live.codes.map((c) => [c.id, c])),
+      paths: codePaths(live.codes),
+      layout: readMapLayout(live.layoutValue),
+      counts,
+      countsLoading,
     };
-  }, [themes, codes, layoutValue, counts.data, counts.loading]);
+  }, [live, counts, countsLoading]);
 }
 
 /** Themes in tree order (each followed by its subthemes) with their depth, for lists and pickers. */
