@@ -119,10 +119,33 @@ describe('write-up: findings report with live preview, charts and exports', () =
     const words = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 40);
     expect(quotes.some((q) => q.startsWith(words(picked).replace(/^★ /, '')))).toBe(true);
     expect(quotes.some((q) => q.startsWith(words(leftOut).replace(/^★ /, '')))).toBe(false);
+    // A long list is filtered by its words.
+    const filter = list.getByRole('searchbox', { name: 'Filter the passages of Benefits to children' });
+    await filter.fill('glue ear');
+    await expect.poll(async () => {
+      const items = await list.locator('li').allTextContents();
+      return items.length > 0 && items.length < 4 && items.every((t) => t.includes('glue ear'));
+    }).toBe(true);
+    await filter.fill('');
+    await screenshot(page, 'writeup-picker-light');
     await preview.getByRole('button', { name: 'Choose quotes for Benefits to children' }).click();
     // The choice is one undoable step.
     await page.getByRole('button', { name: /^Undo Quote a passage/ }).click();
     await expect.poll(async () => (await previewQuotes(page)).length).toBe(4);
+  });
+
+  it('computes agreement between the two coders for the method paragraph', async () => {
+    const { page } = app;
+    const options = page.getByRole('form', { name: 'Report options' });
+    expect(await options.getByRole('combobox', { name: 'First coder' }).inputValue()).not.toBe(await options.getByRole('combobox', { name: 'Second coder' }).inputValue());
+    await options.getByRole('button', { name: 'Compute agreement' }).click();
+    const result = options.locator('.wu-agreement-result');
+    await result.waitFor();
+    expect(await result.textContent()).toMatch(/Amara Okafor and Ben Hughes: Krippendorff’s α = \.\d\d; Cohen’s κ = \.\d\d/);
+    const method = page.getByRole('document', { name: 'Report preview' }).locator('h2:text-is("Method") + p');
+    await expect.poll(() => method.textContent()).toMatch(/Agreement between coders: Krippendorff’s α = \.\d\d \(nominal; characters as units, \d+ codes, 8 documents coded by both\); Cohen’s κ = \.\d\d \(percentage agreement \d+\.\d%\)\./);
+    await result.scrollIntoViewIfNeeded();
+    await screenshot(page, 'writeup-agreement-light');
   });
 
   it('saves the report as Word, with the themes and the charts', async () => {

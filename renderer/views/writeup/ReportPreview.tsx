@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Id } from '../../../shared/model/types';
 import type { ReportOutput, SectionCandidates } from '../../writeup/protocol';
@@ -138,6 +138,15 @@ function QuotePicker(props: {
   const ticked = (c: { codingId: Id; quoted: boolean }) => props.pending[c.codingId] ?? c.quoted;
   const full = section.candidates.filter(ticked).length >= perSection;
   const listId = `wu-candidates-${section.sectionId}`;
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => {
+    const words = filter.trim().toLocaleLowerCase('en').split(/\s+/).filter(Boolean);
+    if (words.length === 0) return section.candidates;
+    return section.candidates.filter((c) => {
+      const hay = `${c.text} ${c.attribution} ${c.codeName} ${c.documentName}`.toLocaleLowerCase('en');
+      return words.every((w) => hay.includes(w));
+    });
+  }, [section.candidates, filter]);
   const kind = section.kind === 'code' ? 'code' : section.kind;
   return (
     <div className="wu-picker">
@@ -159,13 +168,25 @@ function QuotePicker(props: {
       </div>
       {props.open && (
         <div className="wu-candidates" id={listId} role="group" aria-label={`Passages of the ${kind} ${section.name}`}>
-          <p className="wu-candidates-hint">
-            {full
-              ? `The report quotes ${perSection} per ${kind === 'code' ? 'section' : 'theme'}: untick one to choose another, or raise “Quotes per theme”.`
-              : `Tick the passages to quote, up to ${perSection}. ★ marks exemplars chosen in the Coding view.`}
-          </p>
+          <div className="wu-candidates-head">
+            <p className="wu-candidates-hint">
+              {full
+                ? `The report quotes ${perSection} per ${kind === 'code' ? 'section' : 'theme'}: untick one to choose another, or raise “Quotes per theme”.`
+                : `Tick the passages to quote, up to ${perSection}. ★ marks exemplars chosen in the Coding view.`}
+            </p>
+            {section.candidates.length > 8 && (
+              <input
+                type="search"
+                value={filter}
+                placeholder="Filter by words, participant or code"
+                aria-label={`Filter the passages of ${section.name}`}
+                onChange={(e) => setFilter(e.target.value)}
+              />
+            )}
+          </div>
+          {shown.length === 0 && <p className="wu-candidates-none">No passage matches “{filter.trim()}”.</p>}
           <ul>
-            {section.candidates.map((c) => (
+            {shown.map((c) => (
               <li key={c.codingId} className={ticked(c) ? 'quoted' : undefined}>
                 <label>
                   <input type="checkbox" checked={ticked(c)} disabled={!ticked(c) && full} onChange={(e) => props.onToggle(c.codingId, e.target.checked)} />

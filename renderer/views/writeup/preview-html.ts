@@ -52,7 +52,11 @@ details summary { cursor: pointer; color: #555; }
 .wu-picker button:hover { background: #e3ecf5; }
 .wu-picker button:focus-visible, .wu-leave-out:focus-visible, .wu-candidates input:focus-visible { outline: 2px solid #2f5d8a; outline-offset: 2px; }
 .wu-candidates { margin-top: 6px; border: 1px solid #dcd8ce; border-radius: 6px; background: #fff; max-height: 26em; overflow: auto; }
-.wu-candidates-hint { margin: 0; padding: 7px 10px; color: #5f6670; border-bottom: 1px solid #eeebe4; position: sticky; top: 0; background: #fff; }
+.wu-candidates-head { position: sticky; top: 0; z-index: 1; background: #fff; border-bottom: 1px solid #eeebe4; padding: 7px 10px; display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; }
+.wu-candidates-hint { margin: 0; color: #5f6670; flex: 1 1 18em; }
+.wu-candidates-head input { font: inherit; font-size: 12.5px; flex: 0 1 16em; min-width: 10em; padding: 3px 8px; border: 1px solid #dcd8ce; border-radius: 5px; color: #1d1d1b; background: #fff; }
+.wu-candidates-head input:focus-visible { outline: 2px solid #2f5d8a; outline-offset: 1px; }
+.wu-candidates-none { margin: 0; padding: 10px; color: #5f6670; }
 .wu-candidates ul { list-style: none; margin: 0; padding: 0; }
 .wu-candidates li { border-bottom: 1px solid #f0eee8; }
 .wu-candidates li:last-child { border-bottom: none; }
