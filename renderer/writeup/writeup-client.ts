@@ -58,10 +58,3 @@ export function runWriteup(body: WriteupBody, onProgress?: (progress: WriteupPro
   });
 }
 
-/** Stops the worker and everything it is doing (e.g. when the project closes). */
-export function stopWriteup(): void {
-  for (const entry of pending.values()) entry.reject(new DOMException('Cancelled', 'AbortError'));
-  pending.clear();
-  worker?.terminate();
-  worker = null;
-}
