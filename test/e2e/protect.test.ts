@@ -124,6 +124,29 @@ describe('confidentiality: pseudonymise the sample, check for leaks, export encr
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('checks the report for real names before saving it unprotected, and saves it encrypted instead', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Save report…' }).click();
+    const save = page.getByRole('dialog', { name: 'Save the pseudonymisation report' });
+    await save.getByRole('checkbox', { name: /^Protect with a passphrase/ }).uncheck();
+    await save.getByRole('button', { name: 'Check and save unprotected' }).click();
+    const warning = page.getByRole('dialog', { name: 'Real names found' });
+    await warning.waitFor({ timeout: 30_000 });
+    const found = await warning.getByRole('list', { name: 'Real terms found' }).locator('.leak-term').allTextContents();
+    expect(found.sort()).toEqual(['Kayden', 'Lily-Mae', 'Shannon', 'St Aidan']);
+    await screenshot(page, 'protect-leak-warning-light');
+
+    await warning.getByRole('button', { name: 'Protect with a passphrase' }).click();
+    await fillPassphrase(save, PASSPHRASE, true);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), save.getByRole('button', { name: 'Encrypt and save' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/ pseudonymisation report \d{4}-\d{2}-\d{2}\.csv\.tessera-enc$/);
+    const path = join(folder, download.suggestedFilename());
+    await download.saveAs(path);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode((await decryptFile(new Uint8Array(readFileSync(path)), PASSPHRASE, 'report')).bytes);
+    expect(csv).toMatch(/^\ufeffterm,replacement,category,where,record,fields,count\r\n/);
+    expect(csv).toMatch(/\r\nKayden,\[Child 1\],person,Document,P01 Social worker,text,12\r\n/);
+  });
+
   it('keeps every coding on its words in the coding view, with the names replaced inside them', async () => {
     const { page } = app;
     await tab(page, 'Coding').click();
@@ -160,6 +183,8 @@ describe('confidentiality: pseudonymise the sample, check for leaks, export encr
   it('exports the project encrypted with a passphrase entered twice', async () => {
     const { page } = app;
     await step(page, /^Encrypted export/).click();
+    await clearToasts(page);
+    await screenshot(page, 'protect-export-light');
     await page.getByRole('button', { name: 'Export encrypted project…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export encrypted project' });
     await dialog.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);

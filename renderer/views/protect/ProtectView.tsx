@@ -92,7 +92,21 @@ export function ProtectView() {
     <main className="protect-view" aria-label="Confidentiality">
       <nav className="protect-nav" aria-label="Confidentiality sections">
         <p className="protect-nav-title">Confidentiality</p>
-        <div role="tablist" aria-orientation="vertical" aria-label="Confidentiality steps">
+        <div
+          role="tablist"
+          aria-orientation="vertical"
+          aria-label="Confidentiality steps"
+          onKeyDown={(e) => {
+            // Up and down move between the steps, as in any vertical tab list.
+            const at = SECTIONS.findIndex((s) => s.id === section);
+            const next = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? SECTIONS.length - 1 : -2;
+            if (next === -2) return;
+            e.preventDefault();
+            const target = SECTIONS[(next + SECTIONS.length) % SECTIONS.length]!;
+            setSection(target.id);
+            document.getElementById(`protect-tab-${target.id}`)?.focus();
+          }}
+        >
           {SECTIONS.map((s, i) => {
             const count = badge(s.id);
             return (
@@ -103,6 +117,7 @@ export function ProtectView() {
                 id={`protect-tab-${s.id}`}
                 aria-selected={section === s.id}
                 aria-controls={`protect-section-${s.id}`}
+                tabIndex={section === s.id ? 0 : -1}
                 className={section === s.id ? 'protect-step selected' : 'protect-step'}
                 onClick={() => setSection(s.id)}
               >
