@@ -611,7 +611,11 @@ function figures(
       table: {
         caption: `Co-occurrence of codes (${valueLabel.toLocaleLowerCase('en')})`,
         header: ['', ...labels],
-        rows: labels.map((l, r) => [l, ...labels.map((_, c) => String(co.matrix[r]?.[c] ?? ''))]),
+        // An empty cell (the diagonal, or no value) prints as a dash, never as "NaN".
+        rows: labels.map((l, r) => [l, ...labels.map((_, c) => {
+          const value = co.matrix[r]?.[c];
+          return typeof value === 'number' && Number.isFinite(value) ? String(value) : '–';
+        })]),
         numeric: [false, ...labels.map(() => true)],
       },
     });

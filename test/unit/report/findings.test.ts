@@ -268,3 +268,15 @@ describe('buildFindingsReport on the sample project', () => {
     expect(report.sections[0]!.prevalence.extracts).toBe(expectedCounts(project, project.themes[0]!.codeIds).extracts - (project.themes[0]!.codeIds.includes(broken.codeId) ? 1 : 0));
   });
 });
+
+describe('co-occurrence figure table', () => {
+  it('prints empty cells as a dash, never NaN', async () => {
+    const { buildFindingsReport } = await import('../../../shared/report/findings');
+    const { buildSample } = await import('../../../shared/sample/index');
+    const project = await buildSample('p', 1_700_000_000_000);
+    const report = buildFindingsReport(project, { cooccurrence: { labels: ['A', 'B'], matrix: [[Number.NaN, 2], [2, Number.NaN]] } } as never);
+    const text = JSON.stringify(report);
+    expect(text).not.toContain('NaN');
+    expect(text).toContain('–');
+  });
+});
