@@ -136,6 +136,13 @@ describe('themes and queries on the sample project', () => {
     const svg = readFileSync((await download.path())!, 'utf8');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     for (const text of ['Working together', 'Practicalities', 'Consent and data', 'Professional confidence']) expect(svg).toContain(text);
+
+    // PNG: the same picture drawn in a canvas, at twice the size.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export the map as PNG' }).click()]);
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = bytes.readUInt32BE(16);
+    expect(width).toBe(2 * Math.round(Number(/width="([\d.]+)"/.exec(svg)![1])));
   });
 
   it('reviews a theme: its extracts and its coverage by agency, n of N as counted from the sample', async () => {
@@ -172,6 +179,20 @@ describe('themes and queries on the sample project', () => {
     await page.locator('.extract-context mark').first().waitFor();
     await page.locator('.theme-review').evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page, 'themes-review-light');
+
+    // Copy a quote with its attribution, after changing the template.
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const template = page.getByRole('textbox', { name: 'Attribution template' });
+    await template.fill('{Agency}, {case}');
+    await template.press('Enter');
+    // Grouped by participant, the first extract is P01's.
+    const p01 = sample.cases.find((x) => x.name === 'P01')!;
+    const attribution = `${agencyOfCase(p01.id)}, P01`;
+    const first = page.locator('.extract').first();
+    await expect.poll(() => first.locator('.extract-attribution').innerText()).toBe(`— ${attribution}`);
+    const text = (await first.locator('.extract-text').innerText()).replace(/\s+/g, ' ').trim();
+    await first.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`“${text}” (${attribution})`);
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'themes-review-dark');
