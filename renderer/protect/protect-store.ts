@@ -23,6 +23,8 @@ export interface LeakState {
   checkedAt?: number;
   /** How many terms the check looked for. */
   terms?: number;
+  /** The project's audit position when it was read: any later change makes the result out of date. */
+  auditSeq?: number;
   busy: boolean;
   error?: string;
 }

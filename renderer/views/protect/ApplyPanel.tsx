@@ -23,7 +23,7 @@ import { ReportView } from './ReportView';
  * Applying the table to chosen documents or the whole project: a preview of what would be replaced where, then one
  * undoable command, with a backup snapshot taken first and a report afterwards (saveable as CSV).
  */
-export function ApplyPanel(props: { table: PseudonymTable; onCheckLeaks: () => void }) {
+export function ApplyPanel(props: { table: PseudonymTable; onCheckLeaks: () => void; onApplied: () => void }) {
   const { db, projectId, execute } = useProjectSession();
   const notify = useUi((s) => s.notify);
   const documents = useLiveQuery(() => db.documents.orderBy('order').toArray(), [db]);
@@ -86,6 +86,7 @@ export function ApplyPanel(props: { table: PseudonymTable; onCheckLeaks: () => v
       setPreview(null);
       updateUi(() => ({ applied: { report: result.report, total: result.total, at: Date.now(), scope: scopeText } }));
       notify(`Pseudonymised ${scopeText}: ${plural(result.total, 'replacement')}. A backup was taken first, and Undo reverses it.`);
+      props.onApplied();
     });
 
   const saveReport = (report: PseudonymReportRow[]) =>

@@ -1,5 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { PseudonymTable } from '../../../shared/protect';
+import { useProjectSession } from '../../app/project-session';
+import { lastAuditSeq } from '../../commands/merge-commands';
 import type { LeakRow } from '../../protect/protect-engine';
 import type { LeakState } from '../../protect/protect-store';
 import { useUi } from '../../state/ui-store';
@@ -17,8 +20,11 @@ const FIELD_LABEL: Readonly<Record<string, string>> = {
 
 /** The leak check: every real term of the table still anywhere in the project (texts, memos, code names, ...). */
 export function LeakPanel(props: { table: PseudonymTable; state: LeakState; onCheck: () => void }) {
+  const { db } = useProjectSession();
   const reveal = useUi((s) => s.reveal);
   const { rows, busy } = props.state;
+  const seq = useLiveQuery(() => lastAuditSeq(db), [db]);
+  const outdated = rows !== undefined && props.state.auditSeq !== undefined && seq !== undefined && seq !== props.state.auditSeq;
   const byTerm = useMemo(() => {
     const groups = new Map<string, LeakRow[]>();
     for (const row of rows ?? []) groups.set(row.term, [...(groups.get(row.term) ?? []), row]);
@@ -48,6 +54,12 @@ export function LeakPanel(props: { table: PseudonymTable; state: LeakState; onCh
         </p>
       )}
 
+      {outdated && !busy && (
+        <p className="protect-outdated" role="status">
+          The project has changed since this check{props.state.checkedAt ? ` at ${timeOf(props.state.checkedAt)}` : ''}: check again before sharing anything.
+        </p>
+      )}
+
       {props.table.length === 0 ? (
         <div className="protect-empty">
           <p>
@@ -64,7 +76,7 @@ export function LeakPanel(props: { table: PseudonymTable; state: LeakState; onCh
           <p>Run the check after applying the table, and before sharing anything.</p>
         </div>
       ) : rows.length === 0 ? (
-        <div className="leak-clear" role="status">
+        <div className={outdated ? 'leak-clear outdated' : 'leak-clear'} role="status">
           <span className="leak-clear-mark" aria-hidden="true">
             ✓
           </span>

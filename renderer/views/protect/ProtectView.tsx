@@ -12,8 +12,8 @@ import { TablePanel } from './TablePanel';
 import '../../styles/protect.css';
 
 const SECTIONS: { id: ProtectSection; label: string; hint: string }[] = [
-  { id: 'suggestions', label: 'Suggestions', hint: 'Names found in the documents' },
-  { id: 'table', label: 'Pseudonym table', hint: 'Real terms and replacements' },
+  { id: 'suggestions', label: 'Suggestions', hint: 'Found in the documents' },
+  { id: 'table', label: 'Pseudonym table', hint: 'Terms and replacements' },
   { id: 'apply', label: 'Apply', hint: 'Preview, replace, report' },
   { id: 'leaks', label: 'Leak check', hint: 'Any real term left?' },
   { id: 'export', label: 'Encrypted export', hint: 'Share with a passphrase' },
@@ -55,9 +55,9 @@ export function ProtectView() {
     const terms = tableRef.current ?? [];
     update((s) => ({ leaks: { ...s.leaks, busy: true, error: undefined } }));
     try {
-      const { data } = await readCurrentProject(db, projectId);
+      const { data, auditSeq } = await readCurrentProject(db, projectId);
       const rows = await projectLeaksInWorker(data, terms);
-      update(() => ({ leaks: { rows, checkedAt: Date.now(), terms: terms.length, busy: false } }));
+      update(() => ({ leaks: { rows, checkedAt: Date.now(), terms: terms.length, auditSeq, busy: false } }));
     } catch (error) {
       const message = `Could not check the project: ${error instanceof Error ? error.message : String(error)}`;
       update((s) => ({ leaks: { ...s.leaks, busy: false, error: message } }));
@@ -152,6 +152,11 @@ export function ProtectView() {
         <div id="protect-section-apply" role="tabpanel" aria-labelledby="protect-tab-apply" hidden={section !== 'apply'}>
           <ApplyPanel
             table={table}
+            onApplied={() => {
+              // The texts changed: an earlier leak check no longer holds, and the suggestions are found again.
+              update(() => ({ leaks: { busy: false } }));
+              void scan();
+            }}
             onCheckLeaks={() => {
               setSection('leaks');
               void checkLeaks();
