@@ -12,7 +12,7 @@ import { TablePanel } from './TablePanel';
 import '../../styles/protect.css';
 
 const SECTIONS: { id: ProtectSection; label: string; hint: string }[] = [
-  { id: 'suggestions', label: 'Suggestions', hint: 'Found in the documents' },
+  { id: 'suggestions', label: 'Suggestions', hint: 'Names to review' },
   { id: 'table', label: 'Pseudonym table', hint: 'Terms and replacements' },
   { id: 'apply', label: 'Apply', hint: 'Preview, replace, report' },
   { id: 'leaks', label: 'Leak check', hint: 'Any real term left?' },
