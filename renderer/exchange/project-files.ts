@@ -5,10 +5,10 @@ import { catalogue } from '../db/catalogue';
 import { readProjectData } from '../db/project-data';
 import { DATA_TABLES, type ProjectDb } from '../db/project-db';
 import { createProjectFromData } from '../db/projects';
-import { platform } from '../platform';
 import { readQdpxInWorker, writeQdcInWorker, writeQdpxInWorker } from './exchange-client';
 import { fileMessage } from './exchange-engine';
 import { exportFileName, importedProjectName } from './file-names';
+import { saveExport } from '../protect/export-guard';
 
 /** Whole-project exchange with files: export (project, codebook, one's own work) and import as a new project. */
 
@@ -72,7 +72,7 @@ export async function exportProjectFile(db: ProjectDb, projectId: Id, request: E
       break;
     }
   }
-  const saved = await platform.saveFile({ title, suggestedName, filters, bytes });
+  const saved = await saveExport({ title, suggestedName, filters, bytes });
   return saved ? suggestedName : undefined;
 }
 

@@ -10,7 +10,6 @@ import { groupPassages, passagesPerCode } from '../../agreement/passages';
 import { reportColumnWidths, reportFileName, reportTable, resolutionsTable, type ReportInput } from '../../agreement/report';
 import type { ResolutionRecord } from '../../agreement/resolution-record';
 import { catalogue } from '../../db/catalogue';
-import { platform } from '../../platform';
 import { useUi } from '../../state/ui-store';
 import { AgreementTable, LeftOutList, MethodNotes } from './AgreementTable';
 import { ChecklistPicker } from './ChecklistPicker';
@@ -19,6 +18,7 @@ import { ResolutionsList } from './ResolutionsList';
 import { RatingsAgreement } from './RatingsAgreement';
 import { useAgreementData, useComparison, useDataVersion } from './use-agreement';
 import '../../styles/agreement.css';
+import { saveExport } from '../../protect/export-guard';
 
 const PANES: { id: AgreementPane; label: string }[] = [
   { id: 'table', label: 'Agreement by code' },
@@ -410,7 +410,7 @@ async function exportReport(format: ExportFormat, input: ReportInput): Promise<v
     const { agreementReportDocx } = await import('../../agreement/report-docx');
     bytes = await agreementReportDocx(input);
   }
-  const saved = await platform.saveFile({
+  const saved = await saveExport({
     title: 'Export the agreement report',
     suggestedName: reportFileName(input.projectName, format, input.generatedAt),
     filters: [FILTERS[format]],
@@ -421,7 +421,7 @@ async function exportReport(format: ExportFormat, input: ReportInput): Promise<v
 
 async function exportResolutions(projectName: string, resolutions: readonly ResolutionRecord[]): Promise<void> {
   const bytes = toCsvBytes(resolutionsTable(resolutions), { bom: true, guardFormulas: true });
-  const saved = await platform.saveFile({
+  const saved = await saveExport({
     title: 'Export the resolutions',
     suggestedName: reportFileName(projectName, 'csv', Date.now()).replace(' - agreement ', ' - resolutions '),
     filters: [FILTERS.csv],

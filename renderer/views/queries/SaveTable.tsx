@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { toCsvBytes, toXlsx, type Table } from '../../../shared/query/tables';
-import { platform } from '../../platform';
 import { useUi } from '../../state/ui-store';
+import { saveExport } from '../../protect/export-guard';
 
 /** A file name from a title: letters, digits, spaces, dashes; never empty. */
 export function fileNameFor(title: string): string {
@@ -12,7 +12,7 @@ export function fileNameFor(title: string): string {
 /** Saves a result table as CSV (UTF-8 with a byte order mark, for Excel) or as an XLSX workbook. */
 export async function saveTable(table: Table, title: string, format: 'csv' | 'xlsx'): Promise<boolean> {
   const bytes = format === 'csv' ? toCsvBytes(table, { bom: true, guardFormulas: true }) : await toXlsx(table, { sheetName: title });
-  return platform.saveFile({
+  return saveExport({
     title: `Save ${title}`,
     suggestedName: `${fileNameFor(title)}.${format}`,
     filters: [format === 'csv' ? { name: 'CSV (comma separated)', extensions: ['csv'] } : { name: 'Excel workbook', extensions: ['xlsx'] }],

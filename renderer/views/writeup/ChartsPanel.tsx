@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import type { ProjectInfo } from '../../../shared/model/types';
-import { platform } from '../../platform';
 import { useUi } from '../../state/ui-store';
 import type { ChartItem, ReportInput } from '../../writeup/protocol';
 import { svgToPrintPng } from '../../writeup/rasterise';
 import { writeupFileName } from '../../writeup/settings';
 import { useWorkerValue } from './use-writeup';
+import { saveExport } from '../../protect/export-guard';
 
 const FILE_WORDS: Record<ChartItem['id'], string> = {
   prevalence: 'themes by attribute',
@@ -29,7 +29,7 @@ export function ChartsPanel(props: { project: ProjectInfo; version: number; inpu
     setBusy(`${item.id}-${format}`);
     try {
       const bytes = format === 'svg' ? new TextEncoder().encode(item.chart.svg) : await svgToPrintPng(item.chart.svg);
-      const saved = await platform.saveFile({
+      const saved = await saveExport({
         title: `Save the chart as ${format.toUpperCase()}`,
         suggestedName: writeupFileName(project.name, FILE_WORDS[item.id], format, Date.now()),
         filters: [format === 'svg' ? { name: 'SVG image', extensions: ['svg'] } : { name: 'PNG image', extensions: ['png'] }],

@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import type { ProjectInfo } from '../../../shared/model/types';
-import { platform } from '../../platform';
 import { useUi } from '../../state/ui-store';
 import type { ExportKind, ExportOptions } from '../../writeup/protocol';
 import { writeupFileName } from '../../writeup/settings';
 import { useJobs, type WriteupData } from './use-writeup';
+import { saveExport } from '../../protect/export-guard';
 
 interface ExportButton {
   kind: ExportKind;
@@ -39,7 +39,7 @@ export function ExportsPanel(props: { project: ProjectInfo; version: number; dat
       const usePseudonyms = pseudonymise && !!data.pseudonyms && !kind.startsWith('codebook');
       const bytes = await run(kind, { kind: 'export', project, version, export: kind, options: { pseudonymise: usePseudonyms, memos } });
       const what = kind.startsWith('memos') ? (memos === 'journal' ? 'reflexive journal' : memos === 'memos' ? 'memos' : 'memos and journal') : file.what;
-      const saved = await platform.saveFile({
+      const saved = await saveExport({
         title: `Save ${file.done}`,
         suggestedName: writeupFileName(project.name, what, file.extension, Date.now()),
         filters: [{ name: file.filter, extensions: [file.extension] }],

@@ -4,7 +4,6 @@ import type { AgreementUnit } from '../../../shared/agreement/index';
 import type { Id, ProjectInfo } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
 import { catalogue } from '../../db/catalogue';
-import { platform } from '../../platform';
 import { useUi } from '../../state/ui-store';
 import type { ChosenQuotes, ReportFormat, ReportInput, ReportOutput, ReportSettings, SectionCandidates, WriteupResult } from '../../writeup/protocol';
 import { longDate, readSettings, toggleQuote, writeupFileName } from '../../writeup/settings';
@@ -17,6 +16,7 @@ import { ReportOptions } from './ReportOptions';
 import { ReportPreview } from './ReportPreview';
 import { useDataVersion, useJobs, useWorkerValue, useWriteupData, type WriteupData } from './use-writeup';
 import '../../styles/writeup.css';
+import { saveExport } from '../../protect/export-guard';
 
 const PANES: { id: WriteupPane; label: string }[] = [
   { id: 'report', label: 'Findings report' },
@@ -150,7 +150,7 @@ function ReportPane(props: { project: ProjectInfo; version: number; data: Writeu
     const f = FORMATS[format];
     try {
       const bytes = await run(format, { kind: 'save-report', project, version, input, format });
-      const saved = await platform.saveFile({
+      const saved = await saveExport({
         title: `Save the findings report as ${f.label}`,
         suggestedName: writeupFileName(project.name, 'findings report', f.extension, Date.now()),
         filters: [{ name: f.filter, extensions: [f.extension] }],
