@@ -23,7 +23,7 @@ describe('plain exports are leak-checked against the pseudonym table', () => {
     const list = page.getByRole('list', { name: 'Suggestions' });
     await list.waitFor({ timeout: 30_000 });
     await list.getByRole('button', { name: 'Accept Kayden', exact: true }).click();
-    await page.getByRole('table', { name: 'Pseudonym table' }).getByText('Kayden').waitFor();
+    await list.getByRole('button', { name: 'Accept Kayden', exact: true }).waitFor({ state: 'detached' });
 
     // Not yet applied: the texts still say Kayden, so a plain export is refused with the name given.
     await page.getByRole('tab', { name: 'Team', exact: true }).click();
