@@ -28,6 +28,7 @@ import {
   type FindingsOptions,
   type FindingsReport,
   type ReportChart,
+  type ReportFigure,
 } from '../../shared/report/index';
 import { readMapLayout } from '../commands/theme-commands';
 import { computeMap } from '../views/themes/map-layout';
@@ -110,7 +111,30 @@ export function findingsOptions(project: ProjectData, input: ReportInput, contex
     pseudonymise,
     agreement: settings.agreement && input.agreement && input.agreement.length > 0 ? input.agreement : undefined,
     cooccurrence: charts && settings.heatmap ? reportCooccurrence(project, reportedCodeIds(project, themes), index) : undefined,
+    extraFigures: charts ? mapFigure(project, context.mapLayout, pseudonymise) : undefined,
   };
+}
+
+/** The thematic map as a report figure, with its themes and codes as the data table where images cannot go. */
+function mapFigure(project: ProjectData, mapLayout: unknown, pseudonymise?: (text: string) => string): ReportFigure[] | undefined {
+  const chart = thematicMapChart(project, mapLayout);
+  if (!chart) return undefined;
+  const ps = pseudonymise ?? ((t: string) => t);
+  const codeName = new Map(project.codes.map((c) => [c.id, c.name]));
+  return [
+    {
+      caption: 'Thematic map: themes, subthemes and their codes',
+      chart: pseudonymise ? { ...chart, svg: ps(chart.svg), description: ps(chart.description) } : chart,
+      table: {
+        caption: 'Thematic map: themes and their codes',
+        header: ['Theme', 'Codes'],
+        rows: orderedThemes(project.themes).flatMap(({ theme, subthemes }) =>
+          [theme, ...subthemes].map((t) => [ps(t.name), t.codeIds.map((id) => ps(codeName.get(id) ?? '')).filter(Boolean).join('; ')]),
+        ),
+        numeric: [false, false],
+      },
+    },
+  ];
 }
 
 function words(text: string): number {
@@ -233,6 +257,7 @@ export function buildCharts(project: ProjectData, input: ReportInput, context: E
   for (const block of report.blocks) {
     if (block.kind !== 'figure') continue;
     const { chart, caption } = block.figure;
+    if (chart.title === 'Thematic map') continue; // added below with its own id
     const id: ChartItem['id'] = chart.title === 'Extracts per code' ? 'frequencies' : chart.title === 'Code co-occurrence' ? 'heatmap' : 'prevalence';
     items.push({ id, caption, chart });
   }

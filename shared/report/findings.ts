@@ -88,6 +88,8 @@ export interface FindingsOptions {
   cooccurrence?: { labels: string[]; matrix: number[][]; valueLabel?: string };
   /** A line under the title, e.g. the date. */
   subtitle?: string;
+  /** Further figures drawn by the caller (e.g. the thematic map), placed after the report's own charts. */
+  extraFigures?: ReportFigure[];
 }
 
 export interface ReportCode {
@@ -392,7 +394,10 @@ export function buildFindingsReport(project: ProjectData, options: FindingsOptio
   blocks.push({ kind: 'paragraph', content: [{ text: findingsIntro(sections, organisedBy) }] });
   if (show('summaryTable') && sections.length > 0) blocks.push({ kind: 'table', table: summaryTable(sections, organisedBy, index.hasCases) });
   if (show('attributeTable') && attribute && sections.length > 0) blocks.push({ kind: 'table', table: attributeTable(sections, attribute, organisedBy) });
-  if (show('charts')) blocks.push(...figures(sections, attribute, organisedBy, options, show('attributeTable')).map((figure): ReportBlock => ({ kind: 'figure', figure })));
+  if (show('charts')) {
+    const all = [...figures(sections, attribute, organisedBy, options, show('attributeTable')), ...(options.extraFigures ?? [])];
+    blocks.push(...all.map((figure): ReportBlock => ({ kind: 'figure', figure })));
+  }
   for (const s of sections) {
     blocks.push(...sectionBlocks(s, 2, show, index.hasCases));
     for (const sub of s.subthemes) blocks.push(...sectionBlocks(sub, 3, show, index.hasCases));

@@ -21,7 +21,9 @@ describe('the report preview', () => {
     expect(page.querySelectorAll('script, img, iframe, a, [onerror]').length).toBe(0);
     expect(page.querySelector('h3')!.textContent).toBe(`Benefits ${hostile}`);
     expect(page.querySelector('blockquote')!.textContent).toContain('<iframe src="https://example.org"></iframe>');
-    expect(page.querySelectorAll('figure svg').length).toBe(3);
+    // Prevalence, code frequencies, co-occurrence and the thematic map, whose theme name is hostile too.
+    expect(page.querySelectorAll('figure svg').length).toBe(4);
+    expect([...page.querySelectorAll('figure svg text')].some((t) => t.textContent!.includes('<script>'))).toBe(true);
     expect(page.getAttribute('role')).toBe('document');
     expect(style).toContain('blockquote');
   });
