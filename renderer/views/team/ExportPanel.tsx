@@ -20,10 +20,11 @@ export function ExportPanel() {
   const codeCount = useLiveQuery(() => db.codes.count(), [db]);
   const tally = useLiveQuery(async () => {
     const counts = new Map<string, number>();
-    await db.codings.each((c) => {
+    // toArray reads in one batch (getAll), much faster than a cursor over every record.
+    for (const c of await db.codings.toArray()) {
       const key = tallyKey(c.coderId, c.documentId);
       counts.set(key, (counts.get(key) ?? 0) + 1);
-    });
+    }
     return counts;
   }, [db]);
 

@@ -10,11 +10,10 @@ export function DocumentList({ onImport }: { onImport: () => void }) {
   const { db } = useProjectSession();
   const documents = useLiveQuery(() => db.documents.orderBy('order').toArray(), [db]);
   const cases = useLiveQuery(async () => new Map((await db.cases.toArray()).map((c) => [c.id, c])), [db]);
+  // From the documentId index keys alone (no records read), so this stays fast in a very large project.
   const codingCounts = useLiveQuery(async () => {
     const counts = new Map<string, number>();
-    await db.codings.orderBy('documentId').eachKey((key) => {
-      counts.set(String(key), (counts.get(String(key)) ?? 0) + 1);
-    });
+    for (const key of (await db.codings.orderBy('documentId').keys()) as unknown as string[]) counts.set(key, (counts.get(key) ?? 0) + 1);
     return counts;
   }, [db]);
   const openDocumentId = useUi((s) => s.openDocumentId);
