@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { CodeRecord, CoderRecord, CodingRecord } from '../../../shared/model/types';
 import { domRanges, paragraphsByIndex } from './selection';
 import { segmentAt, type ReaderSegment } from './transcript-layout';
@@ -42,6 +42,9 @@ export function CodingStripes(props: {
 }) {
   const [stripes, setStripes] = useState<Stripe[]>([]);
   const [width, setWidth] = useState(0);
+  // Where each coding's passage lies, kept while the text and its width stay the same: adding one coding to a
+  // transcript with thousands then measures one passage, not all of them.
+  const boxCache = useRef<{ segments: readonly ReaderSegment[]; width: number; boxes: Map<string, { start: number; end: number; top: number; bottom: number }> } | null>(null);
 
   // An effect, not a layout effect: a child's layout effect runs before its parent's ref is attached on first mount.
   useEffect(() => {
@@ -49,15 +52,26 @@ export function CodingStripes(props: {
     if (!body) return;
     const measure = () => {
       const origin = body.getBoundingClientRect();
-      const paragraphs = paragraphsByIndex(body);
+      let cache = boxCache.current;
+      if (!cache || cache.segments !== props.segments || cache.width !== body.clientWidth) {
+        cache = { segments: props.segments, width: body.clientWidth, boxes: new Map() };
+        boxCache.current = cache;
+      }
+      const known = cache.boxes;
+      let paragraphs: (HTMLElement | undefined)[] | undefined;
       const sorted = [...props.codings].sort((a, b) => a.start - b.start || b.end - a.end);
       const boxes = sorted.map((coding) => {
+        const cached = known.get(coding.id);
+        if (cached && cached.start === coding.start && cached.end === coding.end) return cached;
+        paragraphs ??= paragraphsByIndex(body);
         const ranges = domRanges(paragraphs, props.segments, coding.start, coding.end, segmentAt(props.segments, coding.start));
-        if (ranges.length === 0) return { top: 0, bottom: 0 };
-        const first = ranges[0]!.getClientRects()[0];
-        const lastRects = ranges[ranges.length - 1]!.getClientRects();
-        const last = lastRects[lastRects.length - 1];
-        return first && last ? { top: first.top - origin.top, bottom: last.bottom - origin.top } : { top: 0, bottom: 0 };
+        const first = ranges[0]?.getClientRects()[0];
+        const lastRects = ranges[ranges.length - 1]?.getClientRects();
+        const last = lastRects?.[lastRects.length - 1];
+        const box = first && last ? { start: coding.start, end: coding.end, top: first.top - origin.top, bottom: last.bottom - origin.top } : { start: coding.start, end: coding.end, top: 0, bottom: 0 };
+        // A passage not laid out yet (no rectangles) is measured again next time.
+        if (first && last) known.set(coding.id, box);
+        return box;
       });
       const columns = assignColumns(boxes.map((b) => ({ top: b.top, bottom: b.bottom + 2 })));
       setStripes(sorted.map((coding, i) => ({ coding, top: boxes[i]!.top, height: Math.max(6, boxes[i]!.bottom - boxes[i]!.top), column: columns[i]! })));
@@ -72,11 +86,15 @@ export function CodingStripes(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.codings, props.segments, props.bodyRef]);
 
+  const view = useVisibleBand(props.bodyRef);
+  // A transcript with few codings keeps every stripe in the page (each is a button to reach); a densely coded one
+  // draws only those near the screen.
+  const windowed = view !== null && stripes.length > WINDOW_FROM;
   const hidden = stripes.filter((s) => s.column >= MAX_STRIPE_COLUMNS).length;
   return (
     <div className="coding-stripes" aria-label="Coding stripes" role="group" data-hidden={hidden || undefined}>
       {stripes
-        .filter((s) => s.column < MAX_STRIPE_COLUMNS)
+        .filter((s) => s.column < MAX_STRIPE_COLUMNS && (!windowed || (s.top + s.height >= view.top && s.top <= view.bottom)))
         .map((s) => {
           const code = props.codes.get(s.coding.codeId);
           const coder = props.coders.get(s.coding.coderId);
@@ -101,4 +119,45 @@ export function CodingStripes(props: {
       {hidden > 0 && <span className="stripes-more">+{hidden} more</span>}
     </div>
   );
+}
+
+/** Stripes drawn only near the screen from this many codings on. */
+const WINDOW_FROM = 400;
+
+/** Height of the steps the visible band moves in: the stripes re-render only when the band crosses a step. */
+const BAND_STEP = 600;
+
+/**
+ * The part of the reader's body near the screen (one screen above and below), in the body's own coordinates.
+ * Only stripes there are drawn: thousands of positioned buttons made every frame slow, scrolling included.
+ */
+function useVisibleBand(bodyRef: RefObject<HTMLDivElement | null>): { top: number; bottom: number } | null {
+  const [band, setBand] = useState<{ top: number; bottom: number } | null>(null);
+  useEffect(() => {
+    const body = bodyRef.current;
+    const scroller = body?.closest<HTMLElement>('.reader-pane');
+    if (!body || !scroller) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const visibleTop = scroller.getBoundingClientRect().top - body.getBoundingClientRect().top;
+      const height = scroller.clientHeight;
+      const top = Math.floor((visibleTop - height) / BAND_STEP) * BAND_STEP;
+      const bottom = Math.ceil((visibleTop + 2 * height) / BAND_STEP) * BAND_STEP;
+      setBand((old) => (old && old.top === top && old.bottom === bottom ? old : { top, bottom }));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    const observer = new ResizeObserver(schedule);
+    observer.observe(scroller);
+    return () => {
+      scroller.removeEventListener('scroll', schedule);
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [bodyRef]);
+  return band;
 }

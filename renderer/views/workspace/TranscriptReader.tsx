@@ -442,7 +442,33 @@ function Turn(props: {
 }
 
 /**
- * Paints codings with the CSS Custom Highlight API: one highlight per code, ranges built from stored offsets.
+ * The style rules of the coding highlights: one highlight name per colour, in one style sheet that stays adopted and
+ * only grows when a colour is seen for the first time. Changing the adopted style sheets restyles the whole page,
+ * and every highlight name with a rule adds style work to every element, so a rule per code (hundreds in a large
+ * codebook) rebuilt on each new coding made opening, coding and scrolling take seconds.
+ */
+const highlightNames = new Map<string, string>();
+let highlightSheet: CSSStyleSheet | undefined;
+
+function highlightNameFor(color: string): string {
+  const colour = /^#[0-9a-f]{3,8}$/i.test(color) ? color.toLowerCase() : '#888888';
+  let name = highlightNames.get(colour);
+  if (name) return name;
+  name = `tessera-code-${highlightNames.size}`;
+  highlightNames.set(colour, name);
+  if (!highlightSheet) {
+    highlightSheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, highlightSheet];
+  }
+  highlightSheet.insertRule(
+    `::highlight(${name}) { background-color: color-mix(in srgb, ${colour} 26%, transparent); text-decoration: underline 2px ${colour}; text-underline-offset: 4px; }`,
+    highlightSheet.cssRules.length,
+  );
+  return name;
+}
+
+/**
+ * Paints codings with the CSS Custom Highlight API: one highlight per code colour, ranges built from stored offsets.
  * Nothing in the DOM or the text changes, so selection and offsets stay exact.
  */
 function useCodingHighlights(
@@ -457,32 +483,23 @@ function useCodingHighlights(
   useEffect(() => {
     const body = bodyRef.current;
     if (!body || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    const byCode = new Map<string, Range[]>();
+    const byName = new Map<string, Range[]>();
     const paragraphs = paragraphsByIndex(body);
     for (const coding of codings) {
       const ranges = domRanges(paragraphs, segments, coding.start, coding.end, segmentAt(segments, coding.start));
-      const list = byCode.get(coding.codeId) ?? [];
-      list.push(...ranges);
-      byCode.set(coding.codeId, list);
+      const name = highlightNameFor(codes.get(coding.codeId)?.color ?? '#888888');
+      const list = byName.get(name);
+      if (list) list.push(...ranges);
+      else byName.set(name, ranges);
     }
-    const names: string[] = [];
-    const rules: string[] = [];
-    let i = 0;
-    for (const [codeId, ranges] of byCode) {
-      const name = `tessera-code-${i++}`;
-      names.push(name);
+    let priority = 0;
+    for (const [name, ranges] of byName) {
       const highlight = new Highlight(...ranges);
-      highlight.priority = i;
+      highlight.priority = ++priority;
       CSS.highlights.set(name, highlight);
-      const colour = codes.get(codeId)?.color ?? '#888888';
-      rules.push(`::highlight(${name}) { background-color: color-mix(in srgb, ${colour} 26%, transparent); text-decoration: underline 2px ${colour}; text-underline-offset: 4px; }`);
     }
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(rules.join('\n'));
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
     return () => {
-      for (const name of names) CSS.highlights.delete(name);
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+      for (const name of byName.keys()) CSS.highlights.delete(name);
     };
   }, [bodyRef, segments, codings, codes, editing]);
 
