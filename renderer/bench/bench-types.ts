@@ -23,8 +23,12 @@ export interface LoadedProject {
 
 export interface ImportRun {
   ms: number;
-  /** Of which: waiting for the import worker to parse the files. */
+  /** Of which: waiting for the import worker to parse the files, */
   parseMs: number;
+  /** hashing each text and checking for a duplicate and the next position, */
+  checkMs: number;
+  /** and storing each document with its codings (one command, one transaction). */
+  storeMs: number;
   documents: number;
   codings: number;
   bytes: number;
