@@ -1,18 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { CODEBOOK_TEMPLATES } from '../../../shared/model/codebook-templates';
-import type { CodeRecord, Id } from '../../../shared/model/types';
+import type { CodeRecord } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
+import type { CodeCounts } from '../../db/coding-counts';
+import { useCodingCounts } from '../../db/use-coding-counts';
 import { applyTemplate, createCode, moveCode, renameCode } from '../../commands/code-commands';
 import { useUi } from '../../state/ui-store';
 import { CODE_DRAG_TYPE } from './code-drag';
 import { CodeDetails } from './CodeDetails';
 
-export interface CodeCounts {
-  codings: number;
-  documents: Set<Id>;
-  cases: Set<Id>;
-}
+export type { CodeCounts } from '../../db/coding-counts';
 
 interface CodeNode {
   code: CodeRecord;
@@ -40,26 +38,7 @@ export function CodebookPane() {
   const { db, execute } = useProjectSession();
   const notify = useUi((s) => s.notify);
   const codes = useLiveQuery(() => db.codes.toArray(), [db]);
-  // Counted from the [codeId+documentId] index keys alone: no coding record is read, so a project with 100,000
-  // codings recounts in tens of milliseconds after each change instead of seconds.
-  const counts = useLiveQuery(async () => {
-    const [documents, keys] = await Promise.all([db.documents.toArray(), db.codings.orderBy('[codeId+documentId]').keys()]);
-    const caseOf = new Map(documents.map((d) => [d.id, d.caseId]));
-    const map = new Map<string, CodeCounts>();
-    for (const key of keys as unknown as [string, string][]) {
-      const [codeId, documentId] = key;
-      let entry = map.get(codeId);
-      if (!entry) {
-        entry = { codings: 0, documents: new Set<Id>(), cases: new Set<Id>() };
-        map.set(codeId, entry);
-      }
-      entry.codings += 1;
-      entry.documents.add(documentId);
-      const caseId = caseOf.get(documentId);
-      if (caseId) entry.cases.add(caseId);
-    }
-    return map;
-  }, [db]);
+  const counts = useCodingCounts(db)?.byCode;
   const [filter, setFilter] = useState('');
   const [newName, setNewName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
@@ -68,7 +47,7 @@ export function CodebookPane() {
   const [drop, setDrop] = useState<{ id: string; zone: DropZone } | null>(null);
   const [showTemplates, setShowTemplates] = useState(false);
 
-  const tree = useMemo(() => (codes && counts ? buildTree(codes, counts) : []), [codes, counts]);
+  const tree = useMemo(() => (codes ? buildTree(codes, counts ?? new Map()) : []), [codes, counts]);
   const byId = useMemo(() => new Map((codes ?? []).map((c) => [c.id, c])), [codes]);
   const matches = (node: CodeNode): boolean =>
     !filter || node.code.name.toLowerCase().includes(filter.toLowerCase()) || node.children.some(matches);

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useProjectSession } from '../../app/project-session';
+import { useCodingCounts } from '../../db/use-coding-counts';
 import { useUi } from '../../state/ui-store';
 import { ImportPanel } from './ImportPanel';
 
@@ -10,12 +11,7 @@ export function DocumentList({ onImport }: { onImport: () => void }) {
   const { db } = useProjectSession();
   const documents = useLiveQuery(() => db.documents.orderBy('order').toArray(), [db]);
   const cases = useLiveQuery(async () => new Map((await db.cases.toArray()).map((c) => [c.id, c])), [db]);
-  // From the documentId index keys alone (no records read), so this stays fast in a very large project.
-  const codingCounts = useLiveQuery(async () => {
-    const counts = new Map<string, number>();
-    for (const key of (await db.codings.orderBy('documentId').keys()) as unknown as string[]) counts.set(key, (counts.get(key) ?? 0) + 1);
-    return counts;
-  }, [db]);
+  const codingCounts = useCodingCounts(db)?.byDocument;
   const openDocumentId = useUi((s) => s.openDocumentId);
   const openDocument = useUi((s) => s.openDocument);
 

@@ -1,0 +1,65 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { countCodings, fromMessage, type CodingCounts, type CodingCountsMessage } from './coding-counts';
+import type { ProjectDb } from './project-db';
+
+let worker: Worker | null | undefined;
+let nextId = 1;
+const waiting = new Map<number, (result: CodingCountsMessage | Error) => void>();
+
+function countInWorker(db: ProjectDb): Promise<CodingCountsMessage> {
+  if (worker === undefined) {
+    try {
+      worker = new Worker(new URL('./coding-counts.worker.ts', import.meta.url), { type: 'module', name: 'tessera-counts' });
+      worker.onmessage = (event: MessageEvent<{ id: number; ok: boolean; counts?: CodingCountsMessage; message?: string }>) => {
+        const done = waiting.get(event.data.id);
+        waiting.delete(event.data.id);
+        done?.(event.data.ok ? event.data.counts! : new Error(event.data.message));
+      };
+    } catch {
+      worker = null;
+    }
+  }
+  if (!worker) return countCodings(db);
+  const id = nextId++;
+  const w = worker;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, (result) => (result instanceof Error ? reject(result) : resolve(result)));
+    w.postMessage({ id, projectId: db.projectId });
+  });
+}
+
+const cache = new Map<string, { version: number | undefined; counts: CodingCounts }>();
+
+/**
+ * Coding counts per code and per document, recounted in a worker shortly after each change (every change writes
+ * an audit row, which is cheap to watch). Undefined until the first count arrives.
+ */
+export function useCodingCounts(db: ProjectDb): CodingCounts | undefined {
+  const version = useLiveQuery(async () => (await db.audit.orderBy('seq').last())?.seq ?? 0, [db]);
+  const [counts, setCounts] = useState<CodingCounts | undefined>(() => cache.get(db.projectId)?.counts);
+  useEffect(() => {
+    if (version === undefined) return;
+    const cached = cache.get(db.projectId);
+    if (cached && cached.version === version) {
+      setCounts(cached.counts);
+      return;
+    }
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      countInWorker(db).then(
+        (message) => {
+          const result = fromMessage(message);
+          cache.set(db.projectId, { version, counts: result });
+          if (!cancelled) setCounts(result);
+        },
+        () => undefined,
+      );
+    }, cached ? 150 : 0);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [db, version]);
+  return counts;
+}
