@@ -14,6 +14,8 @@ export interface MachineFacts {
   loadAverage: number[];
   date: string;
   commit?: string;
+  /** Whether the work tree had changes not yet committed (the figures are then for the tree, not the commit). */
+  uncommittedChanges?: boolean;
 }
 
 export function machineFacts(chromiumPath?: string): MachineFacts {
@@ -26,6 +28,7 @@ export function machineFacts(chromiumPath?: string): MachineFacts {
   };
   const chromium = chromiumPath ? run(chromiumPath, ['--version']) : undefined;
   const commit = run('git', ['rev-parse', '--short', 'HEAD']);
+  const status = run('git', ['status', '--porcelain', '--untracked-files=no']);
   return {
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     cores: cpus().length,
@@ -36,6 +39,7 @@ export function machineFacts(chromiumPath?: string): MachineFacts {
     loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
     date: new Date().toISOString(),
     ...(commit ? { commit } : {}),
+    ...(status !== undefined ? { uncommittedChanges: status.length > 0 } : {}),
   };
 }
 
