@@ -23,12 +23,23 @@ export interface CodingCountsMessage {
   byDocument: [Id, number][];
 }
 
+/** Codings read per transaction: short reads, so a user's new coding (a write) never waits long behind a count. */
+const PAGE = 10_000;
+
 export async function countCodings(db: ProjectDb): Promise<CodingCountsMessage> {
-  const [documents, keys] = await Promise.all([db.documents.toArray(), db.codings.orderBy('[codeId+documentId]').keys()]);
+  const documents = await db.documents.toArray();
   const caseOf = new Map(documents.map((d) => [d.id, d.caseId]));
   const byCode = new Map<Id, { codings: number; documents: Set<Id>; cases: Set<Id> }>();
   const byDocument = new Map<Id, number>();
-  for (const [codeId, documentId] of keys as unknown as [Id, Id][]) {
+  const pairs: [Id, Id][] = [];
+  // Paged by primary key with getAll (one native call per page) rather than one long cursor over every key.
+  for (let last: string | undefined; ; ) {
+    const page = await (last === undefined ? db.codings.limit(PAGE) : db.codings.where(':id').above(last).limit(PAGE)).toArray();
+    for (const c of page) pairs.push([c.codeId, c.documentId]);
+    if (page.length < PAGE) break;
+    last = page[page.length - 1]!.id;
+  }
+  for (const [codeId, documentId] of pairs) {
     let entry = byCode.get(codeId);
     if (!entry) {
       entry = { codings: 0, documents: new Set(), cases: new Set() };

@@ -55,7 +55,7 @@ export function useCodingCounts(db: ProjectDb): CodingCounts | undefined {
         },
         () => undefined,
       );
-    }, cached ? 150 : 0);
+    }, cached ? 600 : 0);
     return () => {
       cancelled = true;
       clearTimeout(timer);
