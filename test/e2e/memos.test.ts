@@ -71,6 +71,8 @@ describe('memos and the reflexive journal', () => {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
     expect(await page.getByLabel('Entry date').inputValue()).toBe(today);
+    // The new entry's title takes the focus by itself; wait for it rather than racing it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await page.keyboard.type('After the police interviews');
 
     const editor = page.getByRole('textbox', { name: 'Journal entry text' });
@@ -175,7 +177,8 @@ describe('memos and the reflexive journal', () => {
     await reader.getByRole('button', { name: 'Document memo' }).click();
     const drawer = page.getByRole('dialog', { name: documentName });
     await drawer.waitFor();
-    // The writing area has the focus: type at once.
+    // The writing area takes the focus by itself (wait for it: a loaded machine may take a frame or two).
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.isContentEditable ?? false)).toBe(true);
     await page.keyboard.type('Dawn chairs with care; ');
     await page.keyboard.press('Control+i');
     await page.keyboard.type('who speaks for the parents?');
