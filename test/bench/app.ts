@@ -20,6 +20,8 @@ export interface AppBenchOptions {
   runs?: number;
   /** Use dist-bench as it is (default: build it first). */
   skipBuild?: boolean;
+  /** Measure one group only: the import, the reader (open, scroll, coding, memory) or the start. */
+  only?: 'import' | 'reader' | 'start';
   log?: (line: string) => void;
 }
 
@@ -191,9 +193,10 @@ export async function runAppBench(options: AppBenchOptions): Promise<MeasureResu
   }
   const { server, url } = await serveStatic(outDir);
   try {
-    await measureImport(url);
-    await measureReader(url);
-    await measureStart(url);
+    const wanted = (part: 'import' | 'reader' | 'start') => options.only === undefined || options.only === part;
+    if (wanted('import')) await measureImport(url);
+    if (wanted('reader')) await measureReader(url);
+    if (wanted('start')) await measureStart(url);
   } finally {
     await new Promise<void>((done) => server.close(() => done()));
   }

@@ -3,8 +3,8 @@
  *
  * Measures the engine in Node and the app in real Chromium on a generated corpus (shared/bench/corpus.ts), each
  * measure over several runs beside a baseline measured in the same run, and prints a table; the JSON file holds
- * every run and the facts of the machine. Other options: --only engine|app, --runs N, --skip-build (use
- * dist-bench as it is). Budgets are reported met or missed with their figures; the command fails only when
+ * every run and the facts of the machine. Other options: --only engine|app|import|reader|start (the last three
+ * one group of the app's measures), --runs N, --skip-build (use dist-bench as it is). Budgets are reported met or missed with their figures; the command fails only when
  * something could not run, never on a missed budget.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,10 +16,14 @@ import { runEngineBench } from './engine';
 import type { MeasureResult } from './measure';
 import { formatTable, machineFacts, summaryLine } from './report';
 
+/** What --only may name: the engine, the app, or one group of the app's measures. */
+const ONLY = ['engine', 'app', 'import', 'reader', 'start'] as const;
+type Only = (typeof ONLY)[number];
+
 interface Args {
   scale: CorpusScaleName;
   json: string;
-  only?: 'engine' | 'app';
+  only?: Only;
   runs?: number;
   skipBuild: boolean;
 }
@@ -35,13 +39,13 @@ function parseArgs(argv: string[]): Args {
   const scale = value('scale') ?? 'study';
   if (!(scale in CORPUS_SCALES)) throw new Error(`--scale must be tiny, study or large, not “${scale}”`);
   const only = value('only');
-  if (only !== undefined && only !== 'engine' && only !== 'app') throw new Error(`--only must be engine or app, not “${only}”`);
+  if (only !== undefined && !(ONLY as readonly string[]).includes(only)) throw new Error(`--only must be one of ${ONLY.join(', ')}, not “${only}”`);
   const runs = value('runs');
   if (runs !== undefined && !(Number.isInteger(Number(runs)) && Number(runs) >= 1)) throw new Error(`--runs must be a whole number of at least 1, not “${runs}”`);
   return {
     scale: scale as CorpusScaleName,
     json: resolve(value('json') ?? `bench-results/bench-${scale}.json`),
-    ...(only ? { only } : {}),
+    ...(only ? { only: only as Only } : {}),
     ...(runs ? { runs: Number(runs) } : {}),
     skipBuild: argv.includes('--skip-build'),
   };
@@ -55,8 +59,9 @@ async function main(): Promise<void> {
   log(`Tessera benchmark, scale ${args.scale}: ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGB} GB, Node ${machine.node}${machine.chromium ? `, ${machine.chromium}` : ''}`);
 
   const results: MeasureResult[] = [];
-  if (args.only !== 'app') results.push(...(await runEngineBench({ scale: args.scale, log, ...(args.runs ? { runs: args.runs } : {}) })));
-  if (args.only !== 'engine') results.push(...(await runAppBench({ scale: args.scale, log, skipBuild: args.skipBuild, ...(args.runs ? { runs: args.runs } : {}) })));
+  const appPart = args.only === 'import' || args.only === 'reader' || args.only === 'start' ? args.only : undefined;
+  if (args.only === undefined || args.only === 'engine') results.push(...(await runEngineBench({ scale: args.scale, log, ...(args.runs ? { runs: args.runs } : {}) })));
+  if (args.only !== 'engine') results.push(...(await runAppBench({ scale: args.scale, log, skipBuild: args.skipBuild, ...(appPart ? { only: appPart } : {}), ...(args.runs ? { runs: args.runs } : {}) })));
 
   const report = {
     suite: 'tessera-bench',
