@@ -27,6 +27,11 @@ export interface ChangeWriter {
   put<N extends DataTableName>(table: N, row: Row<N>): Promise<void>;
   /** Inserts or replaces many rows (same as put for each, faster). */
   putMany<N extends DataTableName>(table: N, rows: readonly Row<N>[]): Promise<void>;
+  /**
+   * Adds rows with fresh keys that cannot exist yet (ids the command has just made): no before-image is read, and
+   * undo deletes them. Fails, and so stores nothing of the command, if a key exists already.
+   */
+  insertMany<N extends DataTableName>(table: N, rows: readonly Row<N>[]): Promise<void>;
   /** Changes some fields of an existing row; does nothing when the row does not exist. */
   update<N extends DataTableName>(table: N, key: Key, changes: Partial<Row<N>>): Promise<void>;
   delete(table: DataTableName, key: Key): Promise<void>;
@@ -87,6 +92,20 @@ class RecordingWriter implements ChangeWriter {
     const befores = await t.bulkGet(keys);
     rows.forEach((row, i) => this.record(table, keys[i]!, befores[i], structuredClone(row)));
     await t.bulkPut(rows as Row<N>[]);
+  }
+
+  async insertMany<N extends DataTableName>(table: N, rows: readonly Row<N>[]): Promise<void> {
+    if (rows.length === 0) return;
+    const t = tableOf(this.db, table) as unknown as import('dexie').Table<Row<N>, Key>;
+    // bulkAdd, not bulkPut: a key that exists is an error rather than a silent overwrite that undo could not restore.
+    try {
+      await t.bulkAdd(rows as Row<N>[]);
+    } catch (error) {
+      const failures = (error as { failures?: unknown[] }).failures;
+      const first = failures?.find((f) => f !== undefined) ?? error;
+      throw new Error(`Could not add to ${table}: ${first instanceof Error ? first.message : String(first)}`, { cause: error });
+    }
+    rows.forEach((row) => this.record(table, keyOf(this.db, table, row as Record<string, unknown>), undefined, structuredClone(row)));
   }
 
   async update<N extends DataTableName>(table: N, key: Key, changes: Partial<Row<N>>): Promise<void> {
@@ -220,6 +239,32 @@ export class CommandHistory {
       this.undoStack.push({ name: command.name, label: command.label, patches });
       if (this.undoStack.length > this.limit) this.undoStack.shift();
       this.redoStack.length = 0;
+    });
+  }
+
+  /**
+   * Applies several commands in one transaction, all or none: if any throws, nothing of any of them is stored and
+   * nothing is recorded. Each stays its own undo step and audit entry, exactly as if executed one after another;
+   * one transaction instead of one each is what makes storing many at once (an import of many files) fast.
+   */
+  executeAll(commands: readonly Command[]): Promise<void> {
+    return this.serial(async () => {
+      const writers = commands.map(() => new RecordingWriter(this.db));
+      await this.transaction(async () => {
+        for (const [i, command] of commands.entries()) {
+          await command.run(writers[i]!);
+          await this.audit({ name: command.name, label: command.label, patches: [] }, 'do');
+        }
+      });
+      let recorded = false;
+      for (const [i, command] of commands.entries()) {
+        const patches = writers[i]!.patches();
+        if (patches.length === 0) continue;
+        this.undoStack.push({ name: command.name, label: command.label, patches });
+        recorded = true;
+      }
+      if (this.undoStack.length > this.limit) this.undoStack.splice(0, this.undoStack.length - this.limit);
+      if (recorded) this.redoStack.length = 0;
     });
   }
 
