@@ -40,10 +40,11 @@ export function importDocumentCommand(
     command: {
       name: 'document.import',
       label: `Import “${imported.name}”`,
+      // Every row here has an id made just now: added without reading what was there before.
       run: async (w) => {
-        await w.put('documents', document);
-        await w.put('texts', text);
-        await w.putMany('memos', memos);
+        await w.insertMany('documents', [document]);
+        await w.insertMany('texts', [text]);
+        await w.insertMany('memos', memos);
       },
     },
   };

@@ -3,10 +3,10 @@ import type { ImportOptions } from '../../shared/import/options';
 import type { ImportedDocument } from '../../shared/import/types';
 import { hashText } from '../../shared/text/normalise';
 import type { ProjectSession } from '../app/project-session';
-import { importDocumentCommand } from '../commands/document-commands';
 import { useUi } from '../state/ui-store';
 import { CASES_VIEW_ID, useCasesUi } from '../views/cases/cases-ui';
 import { forgetParsed, parseInWorker } from './import-client';
+import { ImportStore, type FileToStore } from './store-batch';
 import { changedLabels, isSheetFile, usesAnyLabel, withSpeakerChoice, type SpeakerMap } from './preview';
 
 /**
@@ -15,8 +15,9 @@ import { changedLabels, isSheetFile, usesAnyLabel, withSpeakerChoice, type Speak
  * 1. The preview: every file picked or dropped is read in the worker with the default choices and shown (format,
  *    encoding, speaker labels, the first turns, warnings). Changing a file's encoding, speaker detection or the
  *    speaker names reads it again; what the preview shows is exactly what will be stored.
- * 2. The queue: "Import" stores each file in its own transaction, so a failure leaves no trace of that file and does
- *    not stop the others, with progress, cancel, a summary and a question for a file already in the project.
+ * 2. The queue: "Import" stores the files in batches (store-batch.ts), each file its own command (its own undo step),
+ *    so a failure leaves no trace of that file and does not stop the others, with progress, cancel (between
+ *    batches), a summary and a question, asked before storing it, for a file already in the project.
  *
  * UI state only: the documents themselves are in the database.
  */
@@ -244,6 +245,22 @@ export const useImport = create<ImportState>()((set, get) => {
       const update = (index: number, changes: Partial<ImportItem>) =>
         set({ items: get().items.map((item, i) => (i === index ? { ...item, ...changes } : item)) });
 
+      type Queued = FileToStore & { index: number };
+      const store = new ImportStore<Queued>(session, ({ index, document }, outcome) => {
+        if (!outcome.ok) {
+          update(index, { status: 'failed', message: outcome.message });
+          return;
+        }
+        const turns = document.turns.length;
+        const details = [turns ? `${turns} ${turns === 1 ? 'turn' : 'turns'}` : 'no speaker turns', ...document.warnings];
+        update(index, { status: 'imported', message: details.join('; ') });
+      });
+      /** Stores the files waiting, or, once cancelled, reports them as cancelled. */
+      const flush = async () => {
+        if (controller.signal.aborted) for (const file of store.drop()) update(file.index, { status: 'cancelled' });
+        else await store.flush();
+      };
+
       for (const [index, file] of files.entries()) {
         const imported = file.document;
         if (file.status === 'failed' || !imported) continue;
@@ -254,9 +271,12 @@ export const useImport = create<ImportState>()((set, get) => {
         update(index, { status: 'reading' });
         try {
           const hash = await hashText(imported.text);
-          // Checked again here: an earlier file of this import may have the same text.
+          // An earlier file of this import with the same text is stored first, so the check below finds it.
+          if (store.isWaiting(hash)) await flush();
           const existing = await session.db.documents.where('source.hash').equals(hash).first();
           if (existing) {
+            // What came before is stored while the question waits for an answer.
+            await flush();
             const importAnyway = await new Promise<boolean>((resolve) => set({ duplicate: { name: file.name, existing: existing.name, resolve } }));
             set({ duplicate: undefined });
             if (!importAnyway) {
@@ -268,16 +288,12 @@ export const useImport = create<ImportState>()((set, get) => {
             update(index, { status: 'cancelled' });
             continue;
           }
-          const order = ((await session.db.documents.orderBy('order').last())?.order ?? -1) + 1;
-          const { command } = importDocumentCommand(imported, { fileName: file.name, size: file.size, hash }, order);
-          await session.execute(command);
-          const turns = imported.turns.length;
-          const details = [turns ? `${turns} ${turns === 1 ? 'turn' : 'turns'}` : 'no speaker turns', ...imported.warnings];
-          update(index, { status: 'imported', message: details.join('; ') });
+          await store.add({ index, name: file.name, size: file.size, hash, document: imported });
         } catch (error) {
           update(index, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
         }
       }
+      await flush();
       set({ running: false, controller: undefined });
       // The progress panel sits beside the document list; elsewhere, say how it went.
       const ui = useUi.getState();

@@ -1,0 +1,125 @@
+import type { ImportedDocument } from '../../shared/import/types';
+import type { ProjectSession } from '../app/project-session';
+import { importDocumentCommand } from '../commands/document-commands';
+import type { ChangeWriter, Command } from '../db/command-history';
+import { touchProject } from '../db/projects';
+
+/**
+ * Storing imported documents, several files to a transaction.
+ *
+ * A transaction's commit costs far more than writing one transcript, so consecutive files are stored together
+ * (up to BATCH_FILES files or BATCH_CHARS characters of text, whichever comes first). Each file stays its own
+ * command, so its own undo step and audit entry. If a batch's transaction fails, its files are stored again one by
+ * one, so one bad file never costs the others: the result is reported per file either way.
+ */
+export const BATCH_FILES = 25;
+/** About 4 MB of transcript text (UTF-16 code units, one per character of most transcripts). */
+export const BATCH_CHARS = 4_000_000;
+
+export interface FileToStore {
+  /** The file's name as picked, shown in every message about it. */
+  name: string;
+  /** Its size in bytes. */
+  size: number;
+  /** SHA-256 of the normalised text (hashText), the duplicate check's key. */
+  hash: string;
+  document: ImportedDocument;
+  /** More rows stored with the document, in its command, once its id is known (codings that come with it). */
+  extend?: (writer: ChangeWriter, documentId: string) => Promise<void>;
+}
+
+export type StoreOutcome = { ok: true; documentId: string } | { ok: false; message: string };
+
+export interface BatchLimits {
+  files: number;
+  chars: number;
+}
+
+/** The storing step of an import: files are added in order and reported, in order, once stored or refused. */
+export class ImportStore<F extends FileToStore = FileToStore> {
+  private pending: F[] = [];
+  private pendingChars = 0;
+  private readonly limits: BatchLimits;
+
+  constructor(
+    private readonly session: ProjectSession,
+    private readonly onStored: (file: F, outcome: StoreOutcome) => void,
+    limits: Partial<BatchLimits> = {},
+  ) {
+    this.limits = { files: limits.files ?? BATCH_FILES, chars: limits.chars ?? BATCH_CHARS };
+  }
+
+  /** Files added and not stored yet. */
+  get waiting(): readonly F[] {
+    return this.pending;
+  }
+
+  /** Whether a file waiting to be stored has this text (its hash): the database cannot know it yet. */
+  isWaiting(hash: string): boolean {
+    return this.pending.some((f) => f.hash === hash);
+  }
+
+  /** Adds a file; stores the batch when it is full. */
+  async add(file: F): Promise<void> {
+    this.pending.push(file);
+    this.pendingChars += file.document.text.length;
+    if (this.pending.length >= this.limits.files || this.pendingChars >= this.limits.chars) await this.flush();
+  }
+
+  /** Removes the files waiting to be stored, without storing them (the import was cancelled). */
+  drop(): F[] {
+    const dropped = this.pending;
+    this.pending = [];
+    this.pendingChars = 0;
+    return dropped;
+  }
+
+  /** Stores every file waiting, reporting each one. Never throws: a failure is reported for its file. */
+  async flush(): Promise<void> {
+    const batch = this.drop();
+    if (batch.length === 0) return;
+    if (batch.length > 1) {
+      try {
+        let order = await this.nextOrder();
+        const made = batch.map((file) => this.commandFor(file, order++));
+        await this.session.history.executeAll(made.map((m) => m.command));
+        void touchProject(this.session.projectId).catch(() => undefined);
+        made.forEach((m, i) => this.onStored(batch[i]!, { ok: true, documentId: m.documentId }));
+        return;
+      } catch {
+        // Nothing of the batch was stored: each file again on its own, so only the one at fault fails.
+      }
+    }
+    for (const file of batch) {
+      try {
+        const { command, documentId } = this.commandFor(file, await this.nextOrder());
+        await this.session.execute(command);
+        this.onStored(file, { ok: true, documentId });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.onStored(file, { ok: false, message: reason.startsWith(`${file.name}:`) ? reason : `${file.name}: could not be stored in the project (${reason})` });
+      }
+    }
+  }
+
+  private async nextOrder(): Promise<number> {
+    return ((await this.session.db.documents.orderBy('order').last())?.order ?? -1) + 1;
+  }
+
+  private commandFor(file: F, order: number): { command: Command; documentId: string } {
+    const made = importDocumentCommand(file.document, { fileName: file.name, size: file.size, hash: file.hash }, order);
+    const { extend } = file;
+    if (!extend) return made;
+    const { command, documentId } = made;
+    return {
+      documentId,
+      command: {
+        ...command,
+        run: async (w) => {
+          await command.run(w);
+          await extend(w, documentId);
+        },
+      },
+    };
+  }
+}
