@@ -1,3 +1,5 @@
+/// <reference path="../../../renderer/types/pdfjs-worker.d.ts" />
+// The queue imports the import worker's message types, and with them the worker and its pdf.js module.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
