@@ -36,19 +36,33 @@ export function describeUnit(unit: PositionUnit): string {
 const UNIT_INDEX: Record<PositionUnit, number> = { codepoints: 0, 'codepoints-lf': 1, utf16: 2, 'utf16-lf': 3 };
 
 /**
+ * Characters that are each a piece on their own, one unit long in every unit and unchanged by NFC, as long as no
+ * combining character follows them: everything below U+0300 but CR, and the common punctuation of U+2010–U+2027 and
+ * U+2030–U+205E (dashes, curly quotes, ellipsis, primes), which is stable under NFC and composes with nothing.
+ * Everything else is "special" and goes through the piecewise path.
+ */
+const SPECIAL = /[\r\u0300-\u200f\u2028-\u202f\u205f-\uffff]/g;
+
+/**
  * A map between positions in a file's text and offsets in its normalised (stored) text.
  *
  * The file's text is cut into pieces that normalise independently: a line end (CRLF, CR or LF) or a character with
  * the marks that combine with it. Each piece starts at a known position in every unit and in the stored text, so a
  * position that falls on a piece boundary maps exactly; one that falls inside a piece (between CR and LF, inside a
  * surrogate pair, inside a decomposed accent) is snapped outwards and counted as inexact.
+ *
+ * Most text is made of simple pieces (one UTF-16 unit that is one code point, not CR, unchanged by NFC), which
+ * advance every unit by one: a run of them is kept as one segment, so the map costs memory and time per special
+ * character rather than per character, and a position inside a run maps by subtraction.
  */
 export class TextPositionMap {
   /** The stored text: exactly normaliseText(file text). */
   readonly text: string;
-  /** Piece starts, per unit (index by UNIT_INDEX) then the stored offset, plus a final entry for the end. */
-  private readonly starts: Int32Array[];
-  private readonly stored: Int32Array;
+  /** Segment starts, per unit (index by UNIT_INDEX) then the stored offset, plus a final entry for the end. */
+  private readonly starts: number[][];
+  private readonly stored: number[];
+  /** Per segment: the number of simple pieces in a run, or 0 for a single piece of its own. */
+  private readonly runs: number[];
   readonly pieces: number;
   /** False when piecewise normalisation disagreed with normalising the whole text (then offsets are approximate). */
   readonly exact: boolean;
@@ -56,28 +70,62 @@ export class TextPositionMap {
   constructor(fileText: string) {
     const raw = fileText.charCodeAt(0) === 0xfeff ? fileText.slice(1) : fileText;
     const n = raw.length;
-    const unitStarts = [0, 1, 2, 3].map(() => new Int32Array(n + 1));
-    const storedStarts = new Int32Array(n + 1);
+    const u0: number[] = [];
+    const u1: number[] = [];
+    const u2: number[] = [];
+    const u3: number[] = [];
+    const stored: number[] = [];
+    const runs: number[] = [];
     const out: string[] = [];
-    const pos = [0, 0, 0, 0];
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
     let storedPos = 0;
-    let count = 0;
-    let i = 0;
+    let pieces = 0;
+    const mark = (run: number): void => {
+      u0.push(p0);
+      u1.push(p1);
+      u2.push(p2);
+      u3.push(p3);
+      stored.push(storedPos);
+      runs.push(run);
+    };
     const push = (piece: string, cps: number, units: number, cpsLf: number, unitsLf: number): void => {
-      unitStarts[0]![count] = pos[0]!;
-      unitStarts[1]![count] = pos[1]!;
-      unitStarts[2]![count] = pos[2]!;
-      unitStarts[3]![count] = pos[3]!;
-      storedStarts[count] = storedPos;
-      count += 1;
-      pos[0]! += cps;
-      pos[1]! += cpsLf;
-      pos[2]! += units;
-      pos[3]! += unitsLf;
+      mark(0);
+      pieces += 1;
+      p0 += cps;
+      p1 += cpsLf;
+      p2 += units;
+      p3 += unitsLf;
       out.push(piece);
       storedPos += piece.length;
     };
+    const special = new RegExp(SPECIAL.source, 'g');
+    let next = -1;
+    let i = 0;
     while (i < n) {
+      if (next < i) {
+        special.lastIndex = i;
+        next = special.exec(raw)?.index ?? n;
+      }
+      // A simple character right before a combining one joins its piece, so it leaves the run (a line end never
+      // joins anything, and nothing joins a CR).
+      let end = next;
+      if (end < n && end > i && raw.charCodeAt(end) !== 0x0d && raw.charCodeAt(end - 1) !== 0x0a) end -= 1;
+      if (end > i) {
+        const length = end - i;
+        mark(length);
+        pieces += length;
+        p0 += length;
+        p1 += length;
+        p2 += length;
+        p3 += length;
+        storedPos += length;
+        out.push(raw.slice(i, end));
+        i = end;
+        continue;
+      }
       const c = raw.charCodeAt(i);
       if (c === 0x0d) {
         if (raw.charCodeAt(i + 1) === 0x0a) {
@@ -103,11 +151,11 @@ export class TextPositionMap {
       push(piece, cps, slice.length, cps, slice.length);
       i = j;
     }
-    unitStarts.forEach((a, k) => (a[count] = pos[k]!));
-    storedStarts[count] = storedPos;
-    this.pieces = count;
-    this.starts = unitStarts.map((a) => a.subarray(0, count + 1));
-    this.stored = storedStarts.subarray(0, count + 1);
+    mark(0);
+    this.pieces = pieces;
+    this.starts = [u0, u1, u2, u3];
+    this.stored = stored;
+    this.runs = runs;
     const joined = out.join('');
     const whole = normaliseText(fileText);
     this.exact = joined === whole;
@@ -127,20 +175,16 @@ export class TextPositionMap {
   toStored(position: number, unit: PositionUnit, side: 'start' | 'end'): { offset: number; exact: boolean } | undefined {
     const a = this.starts[UNIT_INDEX[unit]]!;
     if (!Number.isInteger(position) || position < 0 || position > a[a.length - 1]!) return undefined;
-    // Last piece start <= position.
-    let lo = 0;
-    let hi = a.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (a[mid]! <= position) lo = mid;
-      else hi = mid - 1;
-    }
-    // Several pieces can share a start only when a piece is empty in this unit; prefer the first for a start.
-    if (a[lo] === position) {
+    const lo = lastAtOrBefore(a, position);
+    const into = position - a[lo]!;
+    if (into === 0) {
+      // Several segments can share a start only when one is empty in this unit; prefer the first for a start.
       let k = lo;
       if (side === 'start') while (k > 0 && a[k - 1] === position) k -= 1;
       return { offset: Math.min(this.stored[k]!, this.text.length), exact: true };
     }
+    // Every position inside a run is a piece boundary.
+    if (into < this.runs[lo]!) return { offset: Math.min(this.stored[lo]! + into, this.text.length), exact: true };
     const k = side === 'start' ? lo : lo + 1;
     return { offset: Math.min(this.stored[k]!, this.text.length), exact: false };
   }
@@ -151,16 +195,27 @@ export class TextPositionMap {
     const a = this.starts[UNIT_INDEX[unit]]!;
     if (offset <= 0) return 0;
     if (offset >= s[s.length - 1]!) return a[a.length - 1]!;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    const lo = lastAtOrBefore(s, offset);
+    const into = offset - s[lo]!;
+    if (into === 0) return a[lo]!;
+    if (into < this.runs[lo]!) {
+      const whole = Math.floor(into);
+      return a[lo]! + (whole === into || side === 'start' ? whole : whole + 1);
     }
-    if (s[lo] === offset) return a[lo]!;
     return side === 'start' ? a[lo]! : a[lo + 1]!;
   }
+}
+
+/** The last index whose value is <= x, in an ascending array whose first value is <= x. */
+function lastAtOrBefore(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function charLength(text: string, i: number): number {
@@ -197,27 +252,34 @@ function combinesWithPrevious(raw: string, i: number, j: number): boolean {
  * (NVivo's reading). The text is written exactly as stored otherwise, so TextPositionMap reads these back exactly.
  */
 export function storedToFileConverter(text: string, unit: 'codepoints' | 'utf16'): (offset: number) => number {
-  // extra[i] = how many units the file has beyond i stored units, before offset i.
-  const extra = new Int32Array(text.length + 1);
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    extra[i] = count;
-    const c = text.charCodeAt(i);
-    if (unit === 'codepoints') {
-      // The low half of a surrogate pair adds no code point.
-      if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-        const h = text.charCodeAt(i - 1);
-        if (h >= 0xd800 && h <= 0xdbff) count -= 1;
-      }
-    } else if (c === 0x0a) {
-      count += 1;
-    }
+  // Where the file's count departs from the stored one: after the low half of each surrogate pair the file has one
+  // code point fewer; after each "\n" it has one UTF-16 unit more (the CR). Kept as the sorted list of those places.
+  const places: number[] = [];
+  if (unit === 'codepoints') {
+    const pair = /[\ud800-\udbff][\udc00-\udfff]/g;
+    for (let m = pair.exec(text); m; m = pair.exec(text)) places.push(m.index + 1);
+  } else {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) places.push(i);
   }
-  extra[text.length] = count;
+  const sign = unit === 'codepoints' ? -1 : 1;
   return (offset: number): number => {
     const o = Math.max(0, Math.min(text.length, offset));
-    return o + extra[o]!;
+    if (places.length === 0 || o <= places[0]!) return o;
+    // How many places lie before o.
+    return o + sign * (lastBefore(places, o) + 1);
   };
+}
+
+/** The last index whose value is < x, in an ascending array whose first value is < x. */
+function lastBefore(a: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a[mid]! < x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** A selection as a file gives it: positions in an unknown unit. */
