@@ -303,9 +303,8 @@ async function importApp(scale: CorpusScaleName): Promise<ImportRun> {
     const p1 = performance.now();
     parseMs += p1 - p0;
     const hash = await hashText(imported.text);
-    if (store.isWaiting(hash)) throw new Error(`${file.name} has the same text as a file before it`);
-    const existing = await session.db.documents.where('source.hash').equals(hash).first();
-    if (existing) throw new Error(`${file.name} was taken for a duplicate of ${existing.name}`);
+    const existing = await store.findDuplicate(hash);
+    if (existing !== undefined) throw new Error(`${file.name} was taken for a duplicate of ${existing}`);
     const rows = codingsOf.get(corpus.data.texts[i]!.id) ?? [];
     codings += rows.length;
     const p2 = performance.now();

@@ -39,6 +39,8 @@ export interface BatchLimits {
 export class ImportStore<F extends FileToStore = FileToStore> {
   private pending: F[] = [];
   private pendingChars = 0;
+  /** Hashes of the texts in the project, read after the last batch stored; undefined = to be read again. */
+  private known: Set<string> | undefined;
   private readonly limits: BatchLimits;
 
   constructor(
@@ -57,6 +59,19 @@ export class ImportStore<F extends FileToStore = FileToStore> {
   /** Whether a file waiting to be stored has this text (its hash): the database cannot know it yet. */
   isWaiting(hash: string): boolean {
     return this.pending.some((f) => f.hash === hash);
+  }
+
+  /**
+   * The name of a document in the project with this text (its hash), or undefined. A file of this import still
+   * waiting with the same text is stored first, so it is found like any other.
+   */
+  async findDuplicate(hash: string): Promise<string | undefined> {
+    if (this.isWaiting(hash)) await this.flush();
+    // The texts' hashes are read once per batch rather than queried once per file: the files between two batches
+    // are all this import adds, and those are checked by isWaiting above.
+    this.known ??= new Set((await this.session.db.documents.orderBy('source.hash').uniqueKeys()) as string[]);
+    if (!this.known.has(hash)) return undefined;
+    return (await this.session.db.documents.where('source.hash').equals(hash).first())?.name;
   }
 
   /** Adds a file; stores the batch when it is full. */
@@ -78,6 +93,7 @@ export class ImportStore<F extends FileToStore = FileToStore> {
   async flush(): Promise<void> {
     const batch = this.drop();
     if (batch.length === 0) return;
+    this.known = undefined;
     if (batch.length > 1) {
       try {
         let order = await this.nextOrder();

@@ -271,16 +271,15 @@ export const useImport = create<ImportState>()((set, get) => {
         update(index, { status: 'reading' });
         try {
           const hash = await hashText(imported.text);
-          // An earlier file of this import with the same text is stored first, so the check below finds it.
-          if (store.isWaiting(hash)) await flush();
-          const existing = await session.db.documents.where('source.hash').equals(hash).first();
-          if (existing) {
+          // Checked again here: an earlier file of this import may have the same text.
+          const existing = controller.signal.aborted ? undefined : await store.findDuplicate(hash);
+          if (existing !== undefined) {
             // What came before is stored while the question waits for an answer.
             await flush();
-            const importAnyway = await new Promise<boolean>((resolve) => set({ duplicate: { name: file.name, existing: existing.name, resolve } }));
+            const importAnyway = await new Promise<boolean>((resolve) => set({ duplicate: { name: file.name, existing, resolve } }));
             set({ duplicate: undefined });
             if (!importAnyway) {
-              update(index, { status: 'skipped', message: `same text as “${existing.name}”` });
+              update(index, { status: 'skipped', message: `same text as “${existing}”` });
               continue;
             }
           }

@@ -181,6 +181,28 @@ describe('storing imported files in batches', () => {
     expect(outcomes).toEqual([]);
   });
 
+  it('finds a document with the same text in the project or waiting in this import, by its name', async () => {
+    const [lesson, sample, dashes] = await files([NAMES[0]!, NAMES[2]!, NAMES[3]!]);
+    const store = new ImportStore(session, report);
+    await store.add(lesson!);
+    await store.flush();
+    expect(await store.findDuplicate(lesson!.hash)).toBe('zoom_lesson_PLC_Fishbowl');
+    expect(await store.findDuplicate(sample!.hash)).toBeUndefined();
+
+    // A file still waiting is stored first, then found like any other.
+    await store.add(sample!);
+    expect(await db.documents.count()).toBe(1);
+    expect(await store.findDuplicate(sample!.hash)).toBe('webvtt-py_sample');
+    expect(store.waiting).toEqual([]);
+    expect(await db.documents.count()).toBe(2);
+
+    // A document undone since is no longer a duplicate.
+    await session.history.undo();
+    expect(await store.findDuplicate(sample!.hash)).toBeUndefined();
+    expect(await store.findDuplicate(dashes!.hash)).toBeUndefined();
+    expect(await store.findDuplicate(lesson!.hash)).toBe('zoom_lesson_PLC_Fishbowl');
+  });
+
   it('continues the document order after the documents already in the project', async () => {
     const [first, ...rest] = await files(NAMES.slice(0, 3));
     const store = new ImportStore(session, report);
