@@ -186,6 +186,14 @@ export function writeQdpx(project: ProjectData, options: WriteQdpxOptions = {}):
   const files: Record<string, Uint8Array> = {};
   const sources: XmlNode[] = [];
   const casesOfDocument = new Map<string, string[]>();
+  // Each document's codings, in the project's order, gathered in one pass rather than one pass per document.
+  const codingsOf = new Map<string, CodingRecord[]>();
+  for (const coding of data.codings) {
+    if (!codeIds.has(coding.codeId)) continue;
+    const list = codingsOf.get(coding.documentId);
+    if (list) list.push(coding);
+    else codingsOf.set(coding.documentId, [coding]);
+  }
   for (const doc of data.documents.slice().sort(byOrder)) {
     const stored = textById.get(doc.id);
     if (!stored) throw new Error(`the text of document "${doc.name}" is missing from the project`);
@@ -196,12 +204,13 @@ export function writeQdpx(project: ProjectData, options: WriteQdpxOptions = {}):
     files[`sources/${guid}.txt`] = strToU8(nvivo ? `\ufeff${written}` : written);
     const toFile = storedToFileConverter(text, nvivo ? 'utf16' : 'codepoints');
     const groups = new Map<string, CodingRecord[]>();
-    for (const coding of data.codings) {
-      if (coding.documentId !== doc.id || !codeIds.has(coding.codeId)) continue;
+    for (const coding of codingsOf.get(doc.id) ?? []) {
       const start = Math.max(0, Math.min(coding.start, text.length));
       const end = Math.max(start, Math.min(coding.end, text.length));
       const key = `${start}|${end}|${coding.coderId}`;
-      groups.set(key, [...(groups.get(key) ?? []), { ...coding, start, end }]);
+      const group = groups.get(key);
+      if (group) group.push({ ...coding, start, end });
+      else groups.set(key, [{ ...coding, start, end }]);
     }
     const selections = [...groups.values()]
       .sort((a, b) => a[0]!.start - b[0]!.start || a[0]!.end - b[0]!.end || a[0]!.coderId.localeCompare(b[0]!.coderId))
