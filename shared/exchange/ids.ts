@@ -1,5 +1,3 @@
-import { stableId } from '../model/stable-id';
-
 /**
  * GUIDs at the exchange boundary. Files write GUIDs in upper or lower case and sometimes in braces; Tessera ids are
  * lower-case UUIDs, so a file's GUID becomes an id by dropping the braces and lowering the case.
@@ -23,7 +21,57 @@ export function isUuid(value: string): boolean {
  * the selection that carries a coding, so that writing or reading the same data twice gives the same ids.
  */
 export function deriveId(...parts: string[]): string {
-  return stableId(parts.join('\u0000'));
+  return fnvId(parts.join('\u0000'));
+}
+
+const HEX = Array.from({ length: 0x10000 }, (_, i) => i.toString(16).padStart(4, '0'));
+
+/**
+ * Exactly stableId (two 64-bit FNV-1a hashes shaped as a UUID), computed on 16-bit limbs instead of BigInt: an
+ * export derives one id per selection, and BigInt arithmetic made that a tenth of the time of writing a file.
+ */
+export function fnvId(seed: string): string {
+  // Limbs, lowest first, of the two hashes; offsets 0xcbf29ce484222325 and 0x84222325cbf29ce4.
+  let a0 = 0x2325;
+  let a1 = 0x8422;
+  let a2 = 0x9ce4;
+  let a3 = 0xcbf2;
+  let b0 = 0x9ce4;
+  let b1 = 0xcbf2;
+  let b2 = 0x2325;
+  let b3 = 0x8422;
+  for (let i = 0; i < seed.length; i++) {
+    const c = seed.charCodeAt(i);
+    a0 ^= c;
+    b0 ^= c;
+    // Times the FNV prime 0x100000001b3 = 2^40 + 0x1b3, modulo 2^64: limb k gets limb k * 0x1b3 and limb k-2 * 0x100.
+    let t = a0 * 0x1b3;
+    const x0 = t & 0xffff;
+    t = a1 * 0x1b3 + (t >>> 16);
+    const x1 = t & 0xffff;
+    t = a2 * 0x1b3 + a0 * 0x100 + (t >>> 16);
+    const x2 = t & 0xffff;
+    t = a3 * 0x1b3 + a1 * 0x100 + (t >>> 16);
+    a0 = x0;
+    a1 = x1;
+    a2 = x2;
+    a3 = t & 0xffff;
+    t = b0 * 0x1b3;
+    const y0 = t & 0xffff;
+    t = b1 * 0x1b3 + (t >>> 16);
+    const y1 = t & 0xffff;
+    t = b2 * 0x1b3 + b0 * 0x100 + (t >>> 16);
+    const y2 = t & 0xffff;
+    t = b3 * 0x1b3 + b1 * 0x100 + (t >>> 16);
+    b0 = y0;
+    b1 = y1;
+    b2 = y2;
+    b3 = t & 0xffff;
+  }
+  // Version nibble 8 and the RFC 9562 variant bits, as stableId sets them.
+  const versioned = (a0 & 0x0fff) | 0x8000;
+  const variant = (b3 & 0x3fff) | 0x8000;
+  return `${HEX[a3]}${HEX[a2]}-${HEX[a1]}-${HEX[versioned]}-${HEX[variant]}-${HEX[b2]}${HEX[b1]}${HEX[b0]}`;
 }
 
 /** #rrggbb for whatever colour a file gives ("#abc", "ABCDEF", "#FFABCDEF" with alpha, "rgb(1,2,3)"), or undefined. */
