@@ -71,9 +71,6 @@ function serialiseKey(table: string, key: Key): string {
 class RecordingWriter implements ChangeWriter {
   /** First "before" and last "after" per row, in first-touched order. */
   private readonly changes = new Map<string, Patch>();
-  /** insertMany's writes under way, and the first of them that failed. */
-  private readonly writes: Promise<void>[] = [];
-  private failure: Error | undefined;
 
   constructor(readonly db: ProjectDb) {}
 
@@ -100,28 +97,17 @@ class RecordingWriter implements ChangeWriter {
   async insertMany<N extends DataTableName>(table: N, rows: readonly Row<N>[]): Promise<void> {
     if (rows.length === 0) return;
     const t = tableOf(this.db, table) as unknown as import('dexie').Table<Row<N>, Key>;
+    // bulkAdd, not bulkPut: a key that exists is an error rather than a silent overwrite that undo could not restore.
+    // Awaited here, not left running: Dexie keeps a transaction's context across awaits of its own promises only,
+    // and a long run of awaits on anything else loses it, sending later writes to transactions of their own.
+    try {
+      await t.bulkAdd(rows as Row<N>[]);
+    } catch (error) {
+      const failures = (error as { failures?: unknown[] }).failures;
+      const first = failures?.find((f) => f !== undefined) ?? error;
+      throw new Error(`Could not add to ${table}: ${first instanceof Error ? first.message : String(first)}`, { cause: error });
+    }
     rows.forEach((row) => this.record(table, keyOf(this.db, table, row as Record<string, unknown>), undefined, structuredClone(row)));
-    // Not waited for here: IndexedDB applies a transaction's requests in order, so whatever the command reads or
-    // writes next sees these rows, and each wait would cost a round trip to the database per call. The executor
-    // waits for them (settle) before the transaction ends. bulkAdd, not bulkPut: an existing key is an error rather
-    // than a silent overwrite that undo could not restore.
-    this.writes.push(
-      t.bulkAdd(rows as Row<N>[]).then(
-        () => undefined,
-        (error: unknown) => {
-          const failures = (error as { failures?: unknown[] }).failures;
-          const first = failures?.find((f) => f !== undefined) ?? error;
-          this.failure ??= new Error(`Could not add to ${table}: ${first instanceof Error ? first.message : String(first)}`, { cause: error });
-        },
-      ),
-    );
-  }
-
-  /** Waits for the rows added by insertMany; throws the first failure, which makes the transaction store nothing. */
-  async settle(): Promise<void> {
-    await Promise.all(this.writes);
-    this.writes.length = 0;
-    if (this.failure) throw this.failure;
   }
 
   async update<N extends DataTableName>(table: N, key: Key, changes: Partial<Row<N>>): Promise<void> {
@@ -246,7 +232,6 @@ export class CommandHistory {
       const writer = new RecordingWriter(this.db);
       await this.transaction(async () => {
         await command.run(writer);
-        await writer.settle();
         await this.audit({ name: command.name, label: command.label, patches: [] }, 'do');
       });
       const patches = writer.patches();
@@ -268,7 +253,6 @@ export class CommandHistory {
       await this.transaction(async () => {
         for (const [i, command] of commands.entries()) await command.run(writers[i]!);
         await this.db.audit.bulkAdd(commands.map((command) => this.auditRow(command, 'do')));
-        for (const writer of writers) await writer.settle();
       });
       let recorded = false;
       for (const [i, command] of commands.entries()) {

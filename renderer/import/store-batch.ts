@@ -35,7 +35,7 @@ export interface BatchLimits {
   chars: number;
 }
 
-/** The storing step of an import: files are added in order and reported, in order, once stored or refused. */
+/** The storing step of an import: files are added in order, and each is reported once stored or refused. */
 export class ImportStore<F extends FileToStore = FileToStore> {
   private pending: F[] = [];
   private pendingChars = 0;
@@ -94,19 +94,28 @@ export class ImportStore<F extends FileToStore = FileToStore> {
     const batch = this.drop();
     if (batch.length === 0) return;
     this.known = undefined;
+    let alone = batch;
     if (batch.length > 1) {
+      let made: { command: Command; documentId: string }[] = [];
       try {
         let order = await this.nextOrder();
-        const made = batch.map((file) => this.commandFor(file, order++));
+        made = batch.map((file) => this.commandFor(file, order++));
         await this.session.history.executeAll(made.map((m) => m.command));
         void touchProject(this.session.projectId).catch(() => undefined);
         made.forEach((m, i) => this.onStored(batch[i]!, { ok: true, documentId: m.documentId }));
         return;
       } catch {
-        // Nothing of the batch was stored: each file again on its own, so only the one at fault fails.
+        // Nothing of the batch was stored: each file again on its own, so only the one at fault fails. Should the
+        // database hold some of them all the same, those are reported as stored rather than stored twice.
+        const there = made.length ? await this.session.db.documents.bulkGet(made.map((m) => m.documentId)).catch(() => []) : [];
+        alone = batch.filter((file, i) => {
+          if (!there[i]) return true;
+          this.onStored(file, { ok: true, documentId: made[i]!.documentId });
+          return false;
+        });
       }
     }
-    for (const file of batch) {
+    for (const file of alone) {
       try {
         const { command, documentId } = this.commandFor(file, await this.nextOrder());
         await this.session.execute(command);

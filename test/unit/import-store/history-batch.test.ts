@@ -113,3 +113,24 @@ describe('executeAll: several commands in one transaction', () => {
     expect(await names()).toEqual([['a', 'A']]);
   });
 });
+
+describe('a large batch stays one transaction', () => {
+  it('stores nothing of 60 commands when the last one fails, however many writes come before it', async () => {
+    const many: Command[] = Array.from({ length: 60 }, (_, i) => ({
+      name: 'code.create',
+      label: `Create ${i}`,
+      run: async (w) => {
+        await w.insertMany('codes', [code(`a${i}`, `A${i}`)]);
+        await w.insertMany('codes', [code(`b${i}`, `B${i}`)]);
+        await w.insertMany('memos', []);
+        await w.insertMany('codes', [code(`c${i}`, `C${i}`)]);
+        if (i === 59) throw new Error('disk full');
+      },
+    }));
+    await expect(history.executeAll(many)).rejects.toThrow('disk full');
+    expect(await db.codes.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+    await history.executeAll(many.slice(0, 59));
+    expect(await db.codes.count()).toBe(59 * 3);
+  });
+});

@@ -142,6 +142,21 @@ describe('storing imported files in batches', () => {
     expect((await db.audit.toArray()).length).toBe(3);
   });
 
+  it('never stores a file twice when a batch reports a failure after its transaction committed', async () => {
+    const input = await files(NAMES.slice(0, 3));
+    const { history } = session;
+    const executeAll = history.executeAll.bind(history);
+    vi.spyOn(history, 'executeAll').mockImplementation(async (commands) => {
+      await executeAll(commands);
+      throw new Error('Transaction committed too early');
+    });
+    const store = new ImportStore(session, report);
+    for (const file of input) await store.add(file);
+    await store.flush();
+    expect(outcomes.map(([name, o]) => [name, o.ok])).toEqual(NAMES.slice(0, 3).map((n) => [n, true]));
+    expect((await db.documents.orderBy('order').toArray()).map((d) => d.source.fileName)).toEqual(NAMES.slice(0, 3));
+  });
+
   it('undo takes the batch away file by file, last first, and redo brings it back', async () => {
     const input = await files(NAMES.slice(0, 3));
     input[0] = { ...input[0]!, extend: (w, documentId) => w.insertMany('codings', [coding('c1', documentId, 0, 7), coding('c2', documentId, 8, 20)]) };
