@@ -17,12 +17,19 @@ export function xmlSafe(text: string): string {
   return text.replace(FORBIDDEN, '');
 }
 
+// Whether a text needs any change at all: most names, GUIDs and dates need none, and testing is cheaper than
+// rewriting. Any surrogate sends a text the long way, which keeps pairs and drops lone halves.
+const TEXT_NEEDS = /[<>&\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+const ATTR_NEEDS = /[<>&"\n\r\t\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+
 export function escapeText(text: string): string {
+  if (!TEXT_NEEDS.test(text)) return text;
   return xmlSafe(text).replace(/[<>&\r]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '\r': '&#13;' })[c]!);
 }
 
 /** Attribute values: line ends and tabs as character references, or parsers turn them into spaces. */
 export function escapeAttr(text: string): string {
+  if (!ATTR_NEEDS.test(text)) return text;
   return xmlSafe(text).replace(
     /[<>&"\n\r\t]/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[c]!,
@@ -53,24 +60,34 @@ export function listEl(name: string, children: XmlNode[]): XmlNode | undefined {
 
 export function serialise(root: XmlNode): string {
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
-  const write = (node: XmlNode, indent: string): void => {
+  const indents: string[] = [''];
+  const write = (node: XmlNode, depth: number): void => {
+    const indent = (indents[depth] ??= '  '.repeat(depth));
     let open = `${indent}<${node.name}`;
-    for (const [key, value] of Object.entries(node.attrs ?? {})) {
-      if (value === undefined) continue;
-      open += ` ${key}="${escapeAttr(String(value))}"`;
+    const attrs = node.attrs;
+    if (attrs) {
+      for (const key of Object.keys(attrs)) {
+        const value = attrs[key];
+        if (value === undefined) continue;
+        open += ` ${key}="${escapeAttr(typeof value === 'string' ? value : String(value))}"`;
+      }
     }
-    const children = (node.children ?? []).filter((c): c is XmlNode => Boolean(c));
     if (node.text !== undefined) {
       out.push(`${open}>${escapeText(node.text)}</${node.name}>\n`);
-    } else if (children.length === 0) {
-      out.push(`${open}/>\n`);
-    } else {
-      out.push(`${open}>\n`);
-      for (const child of children) write(child, `${indent}  `);
-      out.push(`${indent}</${node.name}>\n`);
+      return;
     }
+    let opened = false;
+    for (const child of node.children ?? []) {
+      if (!child) continue;
+      if (!opened) {
+        out.push(`${open}>\n`);
+        opened = true;
+      }
+      write(child, depth + 1);
+    }
+    out.push(opened ? `${indent}</${node.name}>\n` : `${open}/>\n`);
   };
-  write(root, '');
+  write(root, 0);
   return out.join('');
 }
 
