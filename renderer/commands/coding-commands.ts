@@ -17,6 +17,8 @@ export interface NewCoding {
   documentId: Id;
   start: number;
   end: number;
+  /** The new coding's id, when the caller already shows the coding before the change is stored. */
+  id?: Id;
 }
 
 /**
@@ -44,7 +46,7 @@ export function applyCode(options: {
           .filter((c) => c.end === p.end && c.codeId === code.id && c.coderId === coder.id)
           .first();
         if (existing) continue;
-        const coding: CodingRecord = { id: newId(), documentId: p.documentId, codeId: code.id, coderId: coder.id, start: p.start, end: p.end, createdAt: Date.now() };
+        const coding: CodingRecord = { id: p.id ?? newId(), documentId: p.documentId, codeId: code.id, coderId: coder.id, start: p.start, end: p.end, createdAt: Date.now() };
         await w.put('codings', coding);
       }
     },

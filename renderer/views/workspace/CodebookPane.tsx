@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { CODEBOOK_TEMPLATES } from '../../../shared/model/codebook-templates';
 import type { CodeRecord } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
@@ -34,7 +34,7 @@ type DropZone = 'before' | 'inside' | 'after';
  * The codebook: a tree of codes with counts (codings · documents · participants). Drag a code onto another to
  * nest it (middle) or reorder (top or bottom edge); drag it onto a selection in the transcript to apply it.
  */
-export function CodebookPane() {
+export const CodebookPane = memo(function CodebookPane() {
   const { db, execute } = useProjectSession();
   const notify = useUi((s) => s.notify);
   const codes = useLiveQuery(() => db.codes.toArray(), [db]);
@@ -252,4 +252,4 @@ export function CodebookPane() {
       </form>
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CodeRecord, CoderRecord, CodingRecord } from '../../../shared/model/types';
+import { codingsWithin, offsetsInBand, WINDOW_FROM, type Band } from './reader-window';
 import { domRanges, paragraphsByIndex } from './selection';
 import { segmentAt, type ReaderSegment } from './transcript-layout';
 
@@ -12,152 +13,123 @@ interface Stripe {
 
 const COLUMN_WIDTH = 17;
 export const MAX_STRIPE_COLUMNS = 7;
+/**
+ * Characters kept free after a coding before another may take its column: about one line of the reader, so two
+ * codings that meet on the same line never draw their stripes over each other.
+ */
+export const COLUMN_GAP_CHARS = 90;
 
 /**
- * Greedy interval colouring: each stripe takes the leftmost column free at its top. Codings are sorted by start, so
- * this is the classic optimal assignment for intervals.
+ * Each coding's column in the margin, from its place in the text: greedy interval colouring (each takes the leftmost
+ * column free at its start, codings sorted by start), the classic optimal assignment. Working from offsets, not
+ * pixels, gives every coding the same column wherever the reader is scrolled and needs no measuring.
  */
-export function assignColumns(items: { top: number; bottom: number }[]): number[] {
+export function assignColumns(codings: readonly { start: number; end: number }[], gap = COLUMN_GAP_CHARS): number[] {
   const columnEnds: number[] = [];
-  return items.map(({ top, bottom }) => {
-    let column = columnEnds.findIndex((end) => end <= top);
+  return codings.map(({ start, end }) => {
+    let column = columnEnds.findIndex((busyUntil) => busyUntil <= start);
     if (column === -1) {
       column = columnEnds.length;
-      columnEnds.push(bottom);
-    } else columnEnds[column] = bottom;
+      columnEnds.push(end + gap);
+    } else columnEnds[column] = end + gap;
     return column;
   });
 }
 
 /** Coding stripes in the margin, as in NVivo and MAXQDA: each coding's extent, in its code's colour, with its name. */
-export function CodingStripes(props: {
+export const CodingStripes = memo(function CodingStripes(props: {
   bodyRef: RefObject<HTMLDivElement | null>;
   segments: readonly ReaderSegment[];
   codings: readonly CodingRecord[];
+  /** The band near the screen: a densely coded transcript draws only the stripes there. */
+  band: Band | null;
   codes: Map<string, CodeRecord>;
   coders: Map<string, CoderRecord>;
   memos: Map<string, string>;
   onOpen: (coding: CodingRecord, event: React.MouseEvent) => void;
   onHover: (coding: CodingRecord | null) => void;
 }) {
+  const { bodyRef, segments, codings, band } = props;
   const [stripes, setStripes] = useState<Stripe[]>([]);
-  const [width, setWidth] = useState(0);
+  const placed = useMemo(() => {
+    const sorted = [...codings].sort((a, b) => a.start - b.start || b.end - a.end);
+    const columns = assignColumns(sorted);
+    return { sorted, columns: new Map(sorted.map((c, i) => [c.id, columns[i]!])), hidden: columns.filter((c) => c >= MAX_STRIPE_COLUMNS).length };
+  }, [codings]);
+  const windowed = codings.length > WINDOW_FROM;
   // Where each coding's passage lies, kept while the text and its width stay the same: adding one coding to a
   // transcript with thousands then measures one passage, not all of them.
   const boxCache = useRef<{ segments: readonly ReaderSegment[]; width: number; boxes: Map<string, { start: number; end: number; top: number; bottom: number }> } | null>(null);
+  const [width, setWidth] = useState(0);
 
   // An effect, not a layout effect: a child's layout effect runs before its parent's ref is attached on first mount.
   useEffect(() => {
-    const body = props.bodyRef.current;
+    const body = bodyRef.current;
     if (!body) return;
-    const measure = () => {
-      const origin = body.getBoundingClientRect();
-      let cache = boxCache.current;
-      if (!cache || cache.segments !== props.segments || cache.width !== body.clientWidth) {
-        cache = { segments: props.segments, width: body.clientWidth, boxes: new Map() };
-        boxCache.current = cache;
-      }
-      const known = cache.boxes;
-      let paragraphs: (HTMLElement | undefined)[] | undefined;
-      const sorted = [...props.codings].sort((a, b) => a.start - b.start || b.end - a.end);
-      const boxes = sorted.map((coding) => {
-        const cached = known.get(coding.id);
-        if (cached && cached.start === coding.start && cached.end === coding.end) return cached;
-        paragraphs ??= paragraphsByIndex(body);
-        const ranges = domRanges(paragraphs, props.segments, coding.start, coding.end, segmentAt(props.segments, coding.start));
+    const paragraphs = paragraphsByIndex(body);
+    let shown = placed.sorted.filter((c) => placed.columns.get(c.id)! < MAX_STRIPE_COLUMNS);
+    if (windowed) {
+      const range = band && offsetsInBand(paragraphs, segments, band);
+      shown = range ? codingsWithin(shown, range) : [];
+    }
+    let cache = boxCache.current;
+    if (!cache || cache.segments !== segments || cache.width !== body.clientWidth) {
+      cache = { segments, width: body.clientWidth, boxes: new Map() };
+      boxCache.current = cache;
+    }
+    const known = cache.boxes;
+    const origin = body.getBoundingClientRect();
+    const next: Stripe[] = [];
+    for (const coding of shown) {
+      let box = known.get(coding.id);
+      if (!box || box.start !== coding.start || box.end !== coding.end) {
+        const ranges = domRanges(paragraphs, segments, coding.start, coding.end, segmentAt(segments, coding.start));
         const first = ranges[0]?.getClientRects()[0];
         const lastRects = ranges[ranges.length - 1]?.getClientRects();
         const last = lastRects?.[lastRects.length - 1];
-        const box = first && last ? { start: coding.start, end: coding.end, top: first.top - origin.top, bottom: last.bottom - origin.top } : { start: coding.start, end: coding.end, top: 0, bottom: 0 };
         // A passage not laid out yet (no rectangles) is measured again next time.
-        if (first && last) known.set(coding.id, box);
-        return box;
-      });
-      const columns = assignColumns(boxes.map((b) => ({ top: b.top, bottom: b.bottom + 2 })));
-      setStripes(sorted.map((coding, i) => ({ coding, top: boxes[i]!.top, height: Math.max(6, boxes[i]!.bottom - boxes[i]!.top), column: columns[i]! })));
-      setWidth(body.clientWidth);
-    };
-    measure();
-    const observer = new ResizeObserver(() => {
-      if (body.clientWidth !== width) measure();
-    });
-    observer.observe(body);
-    return () => observer.disconnect();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [props.codings, props.segments, props.bodyRef]);
+        if (!first || !last) continue;
+        box = { start: coding.start, end: coding.end, top: first.top - origin.top, bottom: last.bottom - origin.top };
+        known.set(coding.id, box);
+      }
+      next.push({ coding, top: box.top, height: Math.max(6, box.bottom - box.top), column: placed.columns.get(coding.id)! });
+    }
+    setStripes(next);
+  }, [bodyRef, segments, placed, windowed, band, width]);
 
-  const view = useVisibleBand(props.bodyRef);
-  // A transcript with few codings keeps every stripe in the page (each is a button to reach); a densely coded one
-  // draws only those near the screen.
-  const windowed = view !== null && stripes.length > WINDOW_FROM;
-  const hidden = stripes.filter((s) => s.column >= MAX_STRIPE_COLUMNS).length;
-  return (
-    <div className="coding-stripes" aria-label="Coding stripes" role="group" data-hidden={hidden || undefined}>
-      {stripes
-        .filter((s) => s.column < MAX_STRIPE_COLUMNS && (!windowed || (s.top + s.height >= view.top && s.top <= view.bottom)))
-        .map((s) => {
-          const code = props.codes.get(s.coding.codeId);
-          const coder = props.coders.get(s.coding.coderId);
-          const memo = props.memos.get(s.coding.id);
-          const label = `${code?.name ?? 'Code'} · ${coder?.initials ?? '?'}`;
-          return (
-            <button
-              type="button"
-              key={s.coding.id}
-              className="stripe"
-              style={{ top: s.top, height: s.height, left: s.column * COLUMN_WIDTH, ['--stripe' as string]: code?.color ?? '#888' }}
-              title={`${code?.name ?? 'Code'}\n${coder ? `${coder.name} (${coder.initials})` : ''}${s.coding.exemplar ? '\nExemplar quote' : ''}${memo ? `\nMemo: ${memo}` : ''}`}
-              aria-label={`${label}${s.coding.exemplar ? ', exemplar' : ''}`}
-              onClick={(e) => props.onOpen(s.coding, e)}
-              onMouseEnter={() => props.onHover(s.coding)}
-              onMouseLeave={() => props.onHover(null)}
-            >
-              {s.height > 60 && <span className="stripe-label">{label}</span>}
-            </button>
-          );
-        })}
-      {hidden > 0 && <span className="stripes-more">+{hidden} more</span>}
-    </div>
-  );
-}
-
-/** Stripes drawn only near the screen from this many codings on. */
-const WINDOW_FROM = 400;
-
-/** Height of the steps the visible band moves in: the stripes re-render only when the band crosses a step. */
-const BAND_STEP = 600;
-
-/**
- * The part of the reader's body near the screen (one screen above and below), in the body's own coordinates.
- * Only stripes there are drawn: thousands of positioned buttons made every frame slow, scrolling included.
- */
-function useVisibleBand(bodyRef: RefObject<HTMLDivElement | null>): { top: number; bottom: number } | null {
-  const [band, setBand] = useState<{ top: number; bottom: number } | null>(null);
+  // Passages move when the reader's width changes: measure again then.
   useEffect(() => {
     const body = bodyRef.current;
-    const scroller = body?.closest<HTMLElement>('.reader-pane');
-    if (!body || !scroller) return;
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      const visibleTop = scroller.getBoundingClientRect().top - body.getBoundingClientRect().top;
-      const height = scroller.clientHeight;
-      const top = Math.floor((visibleTop - height) / BAND_STEP) * BAND_STEP;
-      const bottom = Math.ceil((visibleTop + 2 * height) / BAND_STEP) * BAND_STEP;
-      setBand((old) => (old && old.top === top && old.bottom === bottom ? old : { top, bottom }));
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
-    };
-    update();
-    scroller.addEventListener('scroll', schedule, { passive: true });
-    const observer = new ResizeObserver(schedule);
-    observer.observe(scroller);
-    return () => {
-      scroller.removeEventListener('scroll', schedule);
-      observer.disconnect();
-      cancelAnimationFrame(frame);
-    };
+    if (!body) return;
+    const observer = new ResizeObserver(() => setWidth(body.clientWidth));
+    observer.observe(body);
+    return () => observer.disconnect();
   }, [bodyRef]);
-  return band;
-}
+
+  return (
+    <div className="coding-stripes" aria-label="Coding stripes" role="group" data-hidden={placed.hidden || undefined}>
+      {stripes.map((s) => {
+        const code = props.codes.get(s.coding.codeId);
+        const coder = props.coders.get(s.coding.coderId);
+        const memo = props.memos.get(s.coding.id);
+        const label = `${code?.name ?? 'Code'} · ${coder?.initials ?? '?'}`;
+        return (
+          <button
+            type="button"
+            key={s.coding.id}
+            className="stripe"
+            style={{ top: s.top, height: s.height, left: s.column * COLUMN_WIDTH, ['--stripe' as string]: code?.color ?? '#888' }}
+            title={`${code?.name ?? 'Code'}\n${coder ? `${coder.name} (${coder.initials})` : ''}${s.coding.exemplar ? '\nExemplar quote' : ''}${memo ? `\nMemo: ${memo}` : ''}`}
+            aria-label={`${label}${s.coding.exemplar ? ', exemplar' : ''}`}
+            onClick={(e) => props.onOpen(s.coding, e)}
+            onMouseEnter={() => props.onHover(s.coding)}
+            onMouseLeave={() => props.onHover(null)}
+          >
+            {s.height > 60 && <span className="stripe-label">{label}</span>}
+          </button>
+        );
+      })}
+      {placed.hidden > 0 && <span className="stripes-more">+{placed.hidden} more</span>}
+    </div>
+  );
+});

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useProjectSession } from '../../app/project-session';
 import { useUi } from '../../state/ui-store';
 import { useThemesUi } from '../themes/themes-ui';
 
 /** Candidate and defined themes with their member codes. */
-export function ThemesPane() {
+export const ThemesPane = memo(function ThemesPane() {
   const { db } = useProjectSession();
   const themes = useLiveQuery(() => db.themes.orderBy('order').toArray(), [db]);
   const codes = useLiveQuery(async () => new Map((await db.codes.toArray()).map((c) => [c.id, c])), [db]);
@@ -52,4 +53,4 @@ export function ThemesPane() {
       </ul>
     </section>
   );
-}
+});

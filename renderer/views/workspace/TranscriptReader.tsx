@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { codingsWithin, offsetsInBand, useVisibleBand, WINDOW_FROM, type Band } from './reader-window';
 import { newId } from '../../../shared/model/ids';
 import { paletteColor } from '../../../shared/model/palette';
 import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord } from '../../../shared/model/types';
@@ -39,7 +40,7 @@ function placeNear(rect: DOMRect, width = 360, height = 340): { left: number; to
  * The transcript, read-only, with speaker turns and times. Select words to code them (a palette opens at the
  * selection), click a coded passage to see and change its codings, and read the coding stripes in the margin.
  */
-export function TranscriptReader({ documentId }: { documentId?: string }) {
+export const TranscriptReader = memo(function TranscriptReader({ documentId }: { documentId?: string }) {
   const { db, execute } = useProjectSession();
   const notify = useUi((s) => s.notify);
   const doc = useLiveQuery(async () => (documentId ? db.documents.get(documentId) : undefined), [db, documentId]);
@@ -60,14 +61,35 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
   const recentIds = useRecentCodes((s) => s.ids);
   const markRecent = useRecentCodes((s) => s.use);
 
+  /**
+   * Codings being stored: a new coding is painted the moment it is chosen, not when its transaction has committed
+   * and the live query has read the codings again (which on a large project takes longer than a glance). Each
+   * stays until the stored codings include it, or is taken away with a message if storing fails.
+   */
+  const [optimistic, setOptimistic] = useState<{ coding: CodingRecord; code?: CodeRecord; stored?: boolean }[]>([]);
+  useEffect(() => {
+    if (!allCodings) return;
+    const ids = new Set(allCodings.map((c) => c.id));
+    setOptimistic((list) => (list.some((o) => o.stored || ids.has(o.coding.id)) ? list.filter((o) => !o.stored && !ids.has(o.coding.id)) : list));
+  }, [allCodings]);
+
   const segments = useMemo(() => (text ? readerSegments(text) : []), [text]);
-  const codes = useMemo(() => new Map((codeList ?? []).map((c) => [c.id, c])), [codeList]);
+  const codes = useMemo(() => {
+    const map = new Map((codeList ?? []).map((c) => [c.id, c]));
+    for (const o of optimistic) if (o.code && !map.has(o.code.id)) map.set(o.code.id, o.code);
+    return map;
+  }, [codeList, optimistic]);
   const coders = useMemo(() => new Map((coderList ?? []).map((c) => [c.id, c])), [coderList]);
   const memoTexts = useMemo(() => new Map([...(codingMemos ?? new Map<string, MemoRecord>()).entries()].map(([id, m]) => [id, m.plainText])), [codingMemos]);
-  const visible = useMemo(
-    () => (allCodings ?? []).filter((c) => isCoderVisible(c.coderId, coderState)),
-    [allCodings, coderState],
-  );
+  const visible = useMemo(() => {
+    let all = allCodings ?? [];
+    if (optimistic.length) {
+      const ids = new Set(all.map((c) => c.id));
+      const unseen = optimistic.filter((o) => !ids.has(o.coding.id) && o.coding.documentId === documentId).map((o) => o.coding);
+      if (unseen.length) all = [...all, ...unseen];
+    }
+    return all.filter((c) => isCoderVisible(c.coderId, coderState));
+  }, [allCodings, optimistic, documentId, coderState]);
   const recent = useMemo(() => recentIds.map((id) => codes.get(id)).filter((c): c is CodeRecord => !!c), [recentIds, codes]);
 
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -84,7 +106,11 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
   const lastSelection = useRef<{ start: number; end: number } | null>(null);
   const [editingTurn, setEditingTurn] = useState<number | null>(null);
 
-  useCodingHighlights(bodyRef, segments, visible, codes, pending ?? resizePreview, hovered, editingTurn);
+  // The live queries keep the previous document's rows until the new ones arrive: show (and watch) a document only
+  // once its record and text are both its own.
+  const ready = !!doc && !!text && doc.id === documentId && text.id === documentId;
+  const band = useVisibleBand(bodyRef, ready ? documentId : undefined);
+  useCodingHighlights(bodyRef, segments, visible, codes, band, pending ?? resizePreview, hovered, editingTurn);
 
   // "Open in transcript" from a review or query: scroll the passage into view and mark it for a few seconds.
   const revealRange = useUi((s) => s.revealRange);
@@ -135,10 +161,17 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
             code = created;
           }
         }
+        const coding: CodingRecord = { id: newId(), documentId, codeId: code.id, coderId: coder.id, start: range.start, end: range.end, createdAt: Date.now() };
+        setOptimistic((list) => [...list, { coding, code: created }]);
         try {
-          await execute(applyCode({ code, newCode: created, coder, passages: [{ documentId, start: range.start, end: range.end }], text: text.text.slice(range.start, range.end) }));
+          await execute(applyCode({ code, newCode: created, coder, passages: [{ documentId, start: range.start, end: range.end, id: coding.id }], text: text.text.slice(range.start, range.end) }));
           markRecent(code.id);
+          // Stored: dropped with the next read of the codings (an identical coding that existed already is not
+          // stored again, so its stand-in also goes after a moment).
+          setOptimistic((list) => list.map((o) => (o.coding.id === coding.id ? { ...o, stored: true } : o)));
+          window.setTimeout(() => setOptimistic((list) => list.filter((o) => o.coding.id !== coding.id)), 2000);
         } catch (error) {
+          setOptimistic((list) => list.filter((o) => o.coding.id !== coding.id));
           notify(`Could not code the passage: ${(error as Error).message}`, { kind: 'error' });
         }
       });
@@ -235,6 +268,32 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
     }
   };
 
+  // The turns and stripes are memoised: their handlers stay the same functions and read the latest state from here.
+  const latest = useRef({ segments, text, doc, openPalette, execute, notify });
+  latest.current = { segments, text, doc, openPalette, execute, notify };
+  const onCodeTurn = useCallback((index: number) => {
+    const segment = latest.current.segments[index];
+    if (segment) latest.current.openPalette({ start: segment.textStart, end: segment.end });
+  }, []);
+  const onCancelEdit = useCallback(() => setEditingTurn(null), []);
+  const onSaveEdit = useCallback(async (index: number, words: string) => {
+    setEditingTurn(null);
+    const { segments: segs, text: current, doc: document, execute: run, notify: tell } = latest.current;
+    const segment = segs[index];
+    if (!segment || !current || !document) return;
+    const edit = diffAsEdit(current.text.slice(segment.textStart, segment.end), words, segment.textStart);
+    if (!edit) return;
+    try {
+      await run(correctText(document.id, document.name, edit, current.text));
+    } catch (error) {
+      tell(`Could not correct the text: ${(error as Error).message}`, { kind: 'error' });
+    }
+  }, []);
+  const onOpenStripe = useCallback((coding: CodingRecord, event: React.MouseEvent) => {
+    setPending(null);
+    setPopover({ codings: [coding], position: placeNear(new DOMRect(event.clientX, event.clientY, 0, 0), 380, 320) });
+  }, []);
+
   if (!documentId) {
     return (
       <main className="pane reader-pane reader-empty" aria-label="Transcript">
@@ -242,7 +301,7 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
       </main>
     );
   }
-  if (!doc || !text) return <main className="pane reader-pane" aria-label="Transcript" aria-busy="true" />;
+  if (!ready || !doc || !text) return <main className="pane reader-pane" aria-label="Transcript" aria-busy="true" />;
 
   const hiddenCount = (allCodings?.length ?? 0) - visible.length;
   return (
@@ -263,6 +322,7 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
         </p>
       </header>
       <div
+        key={doc.id}
         className="reader-body"
         ref={bodyRef}
         tabIndex={0}
@@ -292,19 +352,10 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
               index={index}
               text={text.text}
               editing={editingTurn === index}
-              onCodeTurn={() => openPalette({ start: segment.textStart, end: segment.end })}
-              onEdit={() => setEditingTurn(index)}
-              onCancelEdit={() => setEditingTurn(null)}
-              onSaveEdit={async (words) => {
-                setEditingTurn(null);
-                const edit = diffAsEdit(text.text.slice(segment.textStart, segment.end), words, segment.textStart);
-                if (!edit) return;
-                try {
-                  await execute(correctText(doc.id, doc.name, edit, text.text));
-                } catch (error) {
-                  notify(`Could not correct the text: ${(error as Error).message}`, { kind: 'error' });
-                }
-              }}
+              onCodeTurn={onCodeTurn}
+              onEdit={setEditingTurn}
+              onCancelEdit={onCancelEdit}
+              onSaveEdit={onSaveEdit}
             />
           ))}
         </div>
@@ -330,11 +381,9 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
           codes={codes}
           coders={coders}
           memos={memoTexts}
+          band={band}
           onHover={setHovered}
-          onOpen={(coding, event) => {
-            setPending(null);
-            setPopover({ codings: [coding], position: placeNear(new DOMRect(event.clientX, event.clientY, 0, 0), 380, 320) });
-          }}
+          onOpen={onOpenStripe}
         />
       </div>
       {pending && (
@@ -375,17 +424,18 @@ export function TranscriptReader({ documentId }: { documentId?: string }) {
       )}
     </main>
   );
-}
+});
 
-function Turn(props: {
+/** One speaker turn; memoised, so a change to the codings re-renders none of the hundreds of turns. */
+const Turn = memo(function Turn(props: {
   segment: ReaderSegment;
   index: number;
   text: string;
   editing: boolean;
-  onCodeTurn: () => void;
-  onEdit: () => void;
+  onCodeTurn: (index: number) => void;
+  onEdit: (index: number) => void;
   onCancelEdit: () => void;
-  onSaveEdit: (words: string) => void;
+  onSaveEdit: (index: number, words: string) => void;
 }) {
   const { segment, index, text } = props;
   const words = text.slice(segment.textStart, segment.end);
@@ -395,10 +445,10 @@ function Turn(props: {
         {segment.speaker && <span className={`speaker${segment.speaker === 'Interviewer' ? ' interviewer' : ''}`}>{segment.speaker}</span>}
         {segment.time !== undefined && <time>{formatTime(segment.time)}</time>}
         <span className="turn-actions">
-          <button type="button" className="turn-action" onClick={props.onCodeTurn} aria-label={`Code this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Code this turn">
+          <button type="button" className="turn-action" onClick={() => props.onCodeTurn(index)} aria-label={`Code this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Code this turn">
             +
           </button>
-          <button type="button" className="turn-action" onClick={props.onEdit} aria-label={`Correct the text of this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Correct a transcription error (codings move with the text)">
+          <button type="button" className="turn-action" onClick={() => props.onEdit(index)} aria-label={`Correct the text of this turn${segment.speaker ? ` by ${segment.speaker}` : ''}`} title="Correct a transcription error (codings move with the text)">
             ✎
           </button>
         </span>
@@ -408,7 +458,7 @@ function Turn(props: {
           className="turn-edit"
           onSubmit={(e) => {
             e.preventDefault();
-            props.onSaveEdit(new FormData(e.currentTarget).get('words') as string);
+            props.onSaveEdit(index, new FormData(e.currentTarget).get('words') as string);
           }}
         >
           <textarea
@@ -439,7 +489,7 @@ function Turn(props: {
       )}
     </article>
   );
-}
+});
 
 /**
  * The style rules of the coding highlights: one highlight name per colour, in one style sheet that stays adopted and
@@ -476,6 +526,7 @@ function useCodingHighlights(
   segments: readonly ReaderSegment[],
   codings: readonly CodingRecord[],
   codes: Map<string, CodeRecord>,
+  band: Band | null,
   pending: { start: number; end: number } | null,
   hovered: CodingRecord | null,
   editing: number | null,
@@ -485,7 +536,16 @@ function useCodingHighlights(
     if (!body || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const byName = new Map<string, Range[]>();
     const paragraphs = paragraphsByIndex(body);
-    for (const coding of codings) {
+    let painted: readonly CodingRecord[] | undefined = codings;
+    if (codings.length > WINDOW_FROM) {
+      const range = band && offsetsInBand(paragraphs, segments, band);
+      painted = range ? codingsWithin(codings, range) : undefined;
+    }
+    if (!painted) {
+      delete body.dataset.highlighted;
+      return;
+    }
+    for (const coding of painted) {
       const ranges = domRanges(paragraphs, segments, coding.start, coding.end, segmentAt(segments, coding.start));
       const name = highlightNameFor(codes.get(coding.codeId)?.color ?? '#888888');
       const list = byName.get(name);
@@ -498,10 +558,12 @@ function useCodingHighlights(
       highlight.priority = ++priority;
       CSS.highlights.set(name, highlight);
     }
+    // How many codings are painted: read by anything that waits for the transcript to be ready (the benchmark).
+    body.dataset.highlighted = String(painted.length);
     return () => {
       for (const name of byName.keys()) CSS.highlights.delete(name);
     };
-  }, [bodyRef, segments, codings, codes, editing]);
+  }, [bodyRef, segments, codings, codes, band, editing]);
 
   // The passage being coded, and the coding under the pointer in the margin, painted above the rest.
   useEffect(() => {

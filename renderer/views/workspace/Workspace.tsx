@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { IMPORT_FILTERS, useImport } from '../../import/use-import';
 import { platform } from '../../platform';
 import { startAutoBackup } from '../../backup/backup-service';
@@ -27,20 +27,21 @@ export function Workspace({ projectId }: { projectId: Id }) {
   const setPaneSize = useUi((s) => s.setPaneSize);
   const openDocumentId = useUi((s) => s.openDocumentId);
   const view = useUi((s) => s.workspaceView);
-  const history = useHistoryState(session.history);
   const notify = useUi((s) => s.notify);
   const importRequests = useUi((s) => s.importRequests);
   const startImport = useImport((s) => s.start);
   const [dropping, setDropping] = useState(false);
 
-  const importFiles = async () => {
+  // Kept stable across renders, so the memoised panes below do not re-render when only the header changes.
+  const importFiles = useCallback(async () => {
     try {
       const files = await platform.openFiles({ title: 'Import transcripts', filters: IMPORT_FILTERS, multiple: true });
       await startImport(session, files);
     } catch (error) {
       notify(error instanceof Error ? error.message : String(error), { kind: 'error' });
     }
-  };
+  }, [session, startImport, notify]);
+  const onImport = useCallback(() => void importFiles(), [importFiles]);
   useEffect(() => startAutoBackup(projectId, session.history, (message) => notify(message, { kind: 'error' })), [projectId, session.history, notify]);
   const seenRequests = useRef(importRequests);
   useEffect(() => {
@@ -49,9 +50,6 @@ export function Workspace({ projectId }: { projectId: Id }) {
       void importFiles();
     }
   });
-
-  const undo = () => session.history.undo().then((label) => label && notify(`Undone: ${label}`), (e: Error) => notify(e.message, { kind: 'error' }));
-  const redo = () => session.history.redo().then((label) => label && notify(`Redone: ${label}`), (e: Error) => notify(e.message, { kind: 'error' }));
 
   if (project === undefined) return null;
   if (project === null || project.deletedAt !== undefined) {
@@ -93,16 +91,7 @@ export function Workspace({ projectId }: { projectId: Id }) {
             </button>
             <h1 className="project-title">{project.name}</h1>
           </div>
-          <div className="header-actions">
-            <SaveStatus state={history} />
-            <button type="button" onClick={undo} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}>
-              ↶ Undo
-            </button>
-            <button type="button" onClick={redo} disabled={!history.redo} title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label={history.redo ? `Redo ${history.redo}` : 'Redo'}>
-              ↷ Redo
-            </button>
-            <ThemeToggle />
-          </div>
+          <HistoryControls session={session} />
         </header>
         <WorkspaceTabs />
         {WORKSPACE_VIEWS.filter((v) => v.id === view).map(({ id, label, component: View }) => (
@@ -115,7 +104,7 @@ export function Workspace({ projectId }: { projectId: Id }) {
           className="workspace-body"
           style={{ gridTemplateColumns: `${paneSizes.documents}px 6px minmax(320px, 1fr) 6px ${paneSizes.side}px` }}
         >
-          <DocumentList onImport={() => void importFiles()} />
+          <DocumentList onImport={onImport} />
           <Splitter label="Resize document list" size={paneSizes.documents} min={180} max={480} direction={1} onResize={(s) => setPaneSize('documents', s)} />
           <ErrorBoundary label="The transcript reader" resetKey={openDocumentId}>
             <TranscriptReader documentId={openDocumentId} />
@@ -135,3 +124,26 @@ export function Workspace({ projectId }: { projectId: Id }) {
     </ProjectSessionContext.Provider>
   );
 }
+
+/**
+ * Save state, undo and redo: the only part of the workspace that follows the history, so a change re-renders these
+ * buttons and not the document list, the reader and the codebook beside them.
+ */
+const HistoryControls = memo(function HistoryControls({ session }: { session: ReturnType<typeof sessionFor> }) {
+  const history = useHistoryState(session.history);
+  const notify = useUi((s) => s.notify);
+  const undo = () => session.history.undo().then((label) => label && notify(`Undone: ${label}`), (e: Error) => notify(e.message, { kind: 'error' }));
+  const redo = () => session.history.redo().then((label) => label && notify(`Redone: ${label}`), (e: Error) => notify(e.message, { kind: 'error' }));
+  return (
+    <div className="header-actions">
+      <SaveStatus state={history} />
+      <button type="button" onClick={undo} disabled={!history.undo} title={history.undo ? `Undo ${history.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-label={history.undo ? `Undo ${history.undo}` : 'Undo'}>
+        ↶ Undo
+      </button>
+      <button type="button" onClick={redo} disabled={!history.redo} title={history.redo ? `Redo ${history.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label={history.redo ? `Redo ${history.redo}` : 'Redo'}>
+        ↷ Redo
+      </button>
+      <ThemeToggle />
+    </div>
+  );
+});
