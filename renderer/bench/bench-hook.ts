@@ -8,7 +8,6 @@ import Dexie from 'dexie';
 import { corpusTextFiles, generateCorpus, type Corpus, type CorpusScaleName } from '../../shared/bench/corpus';
 import { newId } from '../../shared/model/ids';
 import type { CodingRecord, ProjectData } from '../../shared/model/types';
-import { hashText } from '../../shared/text/normalise';
 import { sessionFor } from '../app/project-session';
 import { catalogue } from '../db/catalogue';
 import { writeProjectData } from '../db/project-data';
@@ -299,10 +298,9 @@ async function importApp(scale: CorpusScaleName): Promise<ImportRun> {
   const t0 = performance.now();
   for (const [i, file] of files.entries()) {
     const p0 = performance.now();
-    const imported = await parseInWorker(file.name, file.bytes);
+    const { document: imported, hash } = await parseInWorker(file.name, file.bytes);
     const p1 = performance.now();
     parseMs += p1 - p0;
-    const hash = await hashText(imported.text);
     const existing = await store.findDuplicate(hash);
     if (existing !== undefined) throw new Error(`${file.name} was taken for a duplicate of ${existing}`);
     const rows = codingsOf.get(corpus.data.texts[i]!.id) ?? [];

@@ -54,8 +54,9 @@ function call(body: Body, signal?: AbortSignal): Promise<ImportResult> {
 }
 
 /**
- * Parses one file in the import worker. With a `key`, a Word, ODT, RTF or PDF file's text is kept in the worker so
- * that parsing it again with other speaker choices is quick; `forgetParsed` lets it go.
+ * Parses one file in the import worker, giving the document and its text's hash (hashText). With a `key`, a Word,
+ * ODT, RTF or PDF file's text is kept in the worker so that parsing it again with other speaker choices is quick;
+ * `forgetParsed` lets it go.
  */
 export async function parseInWorker(
   name: string,
@@ -63,10 +64,10 @@ export async function parseInWorker(
   options: Omit<ImportOptions, 'loadPdfjs'> = {},
   signal?: AbortSignal,
   key?: string,
-): Promise<ImportedDocument> {
+): Promise<{ document: ImportedDocument; hash: string }> {
   const result = await call({ kind: 'document', name, bytes, options, ...(key !== undefined ? { key } : {}) }, signal);
   if (result.kind !== 'document') throw new Error(`${name}: the import worker gave no document`);
-  return result.document;
+  return { document: result.document, hash: result.hash };
 }
 
 /** Reads a participant sheet (CSV or XLSX) in the import worker. */

@@ -4,6 +4,7 @@ import type { ImportOptions } from '../../shared/import/options';
 import { readParticipantSheet, type SheetTable } from '../../shared/import/participants';
 import { withSpeakerTurns } from '../../shared/import/speakers';
 import type { ImportedDocument } from '../../shared/import/types';
+import { hashText } from '../../shared/text/normalise';
 
 /**
  * Parses files off the main thread, so a 100 MB PDF or a long transcript never freezes the window.
@@ -18,7 +19,8 @@ export type ImportRequest =
   | { id: number; kind: 'sheet'; name: string; bytes: Uint8Array; encoding?: string }
   | { id: number; kind: 'forget'; keys: string[] };
 
-export type ImportResult = { kind: 'document'; document: ImportedDocument } | { kind: 'sheet'; sheet: SheetTable } | { kind: 'none' };
+/** A document comes with its text's hash (hashText), the duplicate check's key, computed here off the main thread. */
+export type ImportResult = { kind: 'document'; document: ImportedDocument; hash: string } | { kind: 'sheet'; sheet: SheetTable } | { kind: 'none' };
 
 export type ImportResponse = { id: number; ok: true; result: ImportResult } | { id: number; ok: false; message: string };
 
@@ -47,8 +49,10 @@ async function importDocument(request: Extract<ImportRequest, { kind: 'document'
 
 async function handle(request: ImportRequest): Promise<ImportResult> {
   switch (request.kind) {
-    case 'document':
-      return { kind: 'document', document: await importDocument(request) };
+    case 'document': {
+      const document = await importDocument(request);
+      return { kind: 'document', document, hash: await hashText(document.text) };
+    }
     case 'sheet':
       return { kind: 'sheet', sheet: await readParticipantSheet(request.bytes, request.name, { encoding: request.encoding }) };
     case 'forget':

@@ -48,6 +48,8 @@ export interface PreviewFile {
   generation: number;
   /** The document as it will be stored (kept while a new reading is under way). */
   document?: ImportedDocument;
+  /** Its text's hash (hashText), from the same reading. */
+  hash?: string;
   /** Name of a document already in the project with the same text. */
   duplicateOf?: string;
   /** Why the file cannot be imported. */
@@ -115,7 +117,7 @@ export const useImport = create<ImportState>()((set, get) => {
       ...(file.captionPauseSeconds !== undefined ? { captionPauseSeconds: file.captionPauseSeconds } : {}),
     };
     try {
-      const document = await parseInWorker(file.name, file.bytes, options, previewController?.signal, key);
+      const { document, hash } = await parseInWorker(file.name, file.bytes, options, previewController?.signal, key);
       if (fileOf(key)?.generation !== generation) return;
       // Speaker names given while this file was being read, for labels it turns out to use: read it again.
       const latest = get().preview?.speakerMap ?? preview.speakerMap;
@@ -123,10 +125,9 @@ export const useImport = create<ImportState>()((set, get) => {
         void read(key);
         return;
       }
-      const hash = await hashText(document.text);
       const existing = await preview.session.db.documents.where('source.hash').equals(hash).first();
       if (fileOf(key)?.generation !== generation) return;
-      updateFile(key, { status: 'ready', document, duplicateOf: existing?.name, message: undefined });
+      updateFile(key, { status: 'ready', document, hash, duplicateOf: existing?.name, message: undefined });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       if (fileOf(key)?.generation !== generation) return;
@@ -270,7 +271,7 @@ export const useImport = create<ImportState>()((set, get) => {
         }
         update(index, { status: 'reading' });
         try {
-          const hash = await hashText(imported.text);
+          const hash = file.hash ?? (await hashText(imported.text));
           // Checked again here: an earlier file of this import may have the same text.
           const existing = controller.signal.aborted ? undefined : await store.findDuplicate(hash);
           if (existing !== undefined) {

@@ -245,7 +245,7 @@ export async function runAppBench(options: AppBenchOptions): Promise<MeasureResu
             ...results.get(APP_MEASURES.importCorpus)!,
             value: figures(app),
             baseline: { label: 'Dexie bulkPut of the same records in one transaction', figures: figures(raw) },
-            detail: `${formatCount(last.documents)} transcripts, ${formatNumber(last.bytes / 1e6)} MB, ${formatCount(last.codings)} codings; ${formatNumber(last.bytes / 1e6 / (median / 1000))} MB/s (baseline ${formatNumber(last.bytes / 1e6 / (figures(raw).median / 1000))} MB/s); of it (medians): parsing in the import worker ${formatNumber(figures(parse).median)} ms, hashing and duplicate checks ${formatNumber(figures(check).median)} ms, storing (batches of up to 25 files or 4 MB of text, one transaction each, one command per document) ${formatNumber(figures(store).median)} ms`,
+            detail: `${formatCount(last.documents)} transcripts, ${formatNumber(last.bytes / 1e6)} MB, ${formatCount(last.codings)} codings; ${formatNumber(last.bytes / 1e6 / (median / 1000))} MB/s (baseline ${formatNumber(last.bytes / 1e6 / (figures(raw).median / 1000))} MB/s); of it (medians): parsing and hashing in the import worker ${formatNumber(figures(parse).median)} ms, duplicate checks ${formatNumber(figures(check).median)} ms, storing (batches of up to 25 files or 4 MB of text, one transaction each, one command per document) ${formatNumber(figures(store).median)} ms`,
           }),
         );
       } finally {
