@@ -306,6 +306,30 @@ interface PendingSource {
   selections: PendingSelection[];
 }
 
+interface EntryIndex {
+  keys: string[];
+  /** Each entry name in lower case -> the first entry so named. */
+  byLower: Map<string, string>;
+}
+
+const entryIndexes = new WeakMap<Record<string, Uint8Array>, EntryIndex>();
+
+/** The archive's entry names, indexed once per archive (a project has thousands of sources). */
+function entryIndex(entries: Record<string, Uint8Array>): EntryIndex {
+  let index = entryIndexes.get(entries);
+  if (!index) {
+    const keys = Object.keys(entries);
+    const byLower = new Map<string, string>();
+    for (const k of keys) {
+      const lower = k.toLowerCase();
+      if (!byLower.has(lower)) byLower.set(lower, k);
+    }
+    index = { keys, byLower };
+    entryIndexes.set(entries, index);
+  }
+  return index;
+}
+
 /** Finds an internal file: "internal://x.txt", "x.txt", "sources/x.txt", in any case, in any folder. */
 function findInternalFile(entries: Record<string, Uint8Array>, path: string): Uint8Array | undefined {
   const name = path
@@ -313,10 +337,10 @@ function findInternalFile(entries: Record<string, Uint8Array>, path: string): Ui
     .replace(/\\/g, '/')
     .replace(/^\/+/, '');
   const lower = name.toLowerCase();
-  const keys = Object.keys(entries);
+  const { keys, byLower } = entryIndex(entries);
   const exact =
-    keys.find((k) => k.toLowerCase() === `sources/${lower}`) ??
-    keys.find((k) => k.toLowerCase() === lower) ??
+    byLower.get(`sources/${lower}`) ??
+    byLower.get(lower) ??
     keys.find((k) => k.toLowerCase().endsWith(`/${lower}`));
   if (exact !== undefined) return entries[exact];
   const base = lower.replace(/^.*\//, '');
