@@ -8,6 +8,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** The Tessera id for a GUID as a file writes it, or undefined when it is not a GUID at all. */
 export function normaliseGuid(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
+  // Most files write GUIDs as Tessera keeps them: nothing to trim, unwrap or lower.
+  if (UUID.test(raw)) return raw;
   const key = raw.trim().replace(/^\{(.*)\}$/s, '$1').toLowerCase();
   return UUID.test(key) ? key : undefined;
 }
