@@ -106,11 +106,9 @@ export const TranscriptReader = memo(function TranscriptReader({ documentId }: {
   const lastSelection = useRef<{ start: number; end: number } | null>(null);
   const [editingTurn, setEditingTurn] = useState<number | null>(null);
 
-  // The live queries keep the previous document's rows until the new ones arrive: show (and watch) a document only
+  // The live queries keep the previous document's rows until the new ones arrive: show a document only
   // once its record and text are both its own.
   const ready = !!doc && !!text && doc.id === documentId && text.id === documentId;
-  const band = useVisibleBand(bodyRef, ready ? documentId : undefined);
-  useCodingHighlights(bodyRef, segments, visible, codes, band, pending ?? resizePreview, hovered, editingTurn);
 
   // "Open in transcript" from a review or query: scroll the passage into view and mark it for a few seconds.
   const revealRange = useUi((s) => s.revealRange);
@@ -374,14 +372,16 @@ export const TranscriptReader = memo(function TranscriptReader({ documentId }: {
             }}
           />
         )}
-        <CodingStripes
+        <CodingLayer
           bodyRef={bodyRef}
           segments={segments}
           codings={visible}
           codes={codes}
           coders={coders}
           memos={memoTexts}
-          band={band}
+          marked={pending ?? resizePreview}
+          hovered={hovered}
+          editing={editingTurn}
           onHover={setHovered}
           onOpen={onOpenStripe}
         />
@@ -516,6 +516,42 @@ function highlightNameFor(color: string): string {
   );
   return name;
 }
+
+/**
+ * What is drawn over the text: the highlights and the stripes of the codings near the screen. The band near the
+ * screen lives here, so scrolling re-renders this layer and never the hundreds of turns.
+ */
+const CodingLayer = memo(function CodingLayer(props: {
+  bodyRef: React.RefObject<HTMLDivElement | null>;
+  segments: readonly ReaderSegment[];
+  codings: readonly CodingRecord[];
+  codes: Map<string, CodeRecord>;
+  coders: Map<string, CoderRecord>;
+  memos: Map<string, string>;
+  marked: { start: number; end: number } | null;
+  hovered: CodingRecord | null;
+  editing: number | null;
+  onHover: (coding: CodingRecord | null) => void;
+  onOpen: (coding: CodingRecord, event: React.MouseEvent) => void;
+}) {
+  const { bodyRef, segments, codings, codes } = props;
+  // Mounted inside the document's body, so the band follows that body from its first paint.
+  const band = useVisibleBand(bodyRef, segments);
+  useCodingHighlights(bodyRef, segments, codings, codes, band, props.marked, props.hovered, props.editing);
+  return (
+    <CodingStripes
+      bodyRef={bodyRef}
+      segments={segments}
+      codings={codings}
+      codes={codes}
+      coders={props.coders}
+      memos={props.memos}
+      band={band}
+      onHover={props.onHover}
+      onOpen={props.onOpen}
+    />
+  );
+});
 
 /**
  * Paints codings with the CSS Custom Highlight API: one highlight per code colour, ranges built from stored offsets.
