@@ -59,10 +59,10 @@ export class TextPositionMap {
   /** The stored text: exactly normaliseText(file text). */
   readonly text: string;
   /** Segment starts, per unit (index by UNIT_INDEX) then the stored offset, plus a final entry for the end. */
-  private readonly starts: number[][];
-  private readonly stored: number[];
+  private readonly starts: Int32Array[];
+  private readonly stored: Int32Array;
   /** Per segment: the number of simple pieces in a run, or 0 for a single piece of its own. */
-  private readonly runs: number[];
+  private readonly runs: Int32Array;
   readonly pieces: number;
   /** False when piecewise normalisation disagreed with normalising the whole text (then offsets are approximate). */
   readonly exact: boolean;
@@ -153,9 +153,10 @@ export class TextPositionMap {
     }
     mark(0);
     this.pieces = pieces;
-    this.starts = [u0, u1, u2, u3];
-    this.stored = stored;
-    this.runs = runs;
+    // Kept compact: a text without simple characters (CJK, say) has a segment per character.
+    this.starts = [u0, u1, u2, u3].map((a) => Int32Array.from(a));
+    this.stored = Int32Array.from(stored);
+    this.runs = Int32Array.from(runs);
     const joined = out.join('');
     const whole = normaliseText(fileText);
     this.exact = joined === whole;
@@ -207,7 +208,7 @@ export class TextPositionMap {
 }
 
 /** The last index whose value is <= x, in an ascending array whose first value is <= x. */
-function lastAtOrBefore(a: readonly number[], x: number): number {
+function lastAtOrBefore(a: Int32Array, x: number): number {
   let lo = 0;
   let hi = a.length - 1;
   while (lo < hi) {
