@@ -39,7 +39,7 @@ export interface BatchLimits {
 export class ImportStore<F extends FileToStore = FileToStore> {
   private pending: F[] = [];
   private pendingChars = 0;
-  /** Hashes of the texts in the project, read after the last batch stored; undefined = to be read again. */
+  /** Hashes of the texts in the project when first asked, and of every file stored since; undefined = not read yet. */
   private known: Set<string> | undefined;
   private readonly limits: BatchLimits;
 
@@ -67,8 +67,9 @@ export class ImportStore<F extends FileToStore = FileToStore> {
    */
   async findDuplicate(hash: string): Promise<string | undefined> {
     if (this.isWaiting(hash)) await this.flush();
-    // The texts' hashes are read once per batch rather than queried once per file: the files between two batches
-    // are all this import adds, and those are checked by isWaiting above.
+    // The project's hashes are read once, at the first file, and this import's files are added as they are stored:
+    // no query per file, and none after each batch (a read just after a commit waits for it). A hit is checked in the
+    // database, so a document deleted or undone since is not reported.
     this.known ??= new Set((await this.session.db.documents.orderBy('source.hash').uniqueKeys()) as string[]);
     if (!this.known.has(hash)) return undefined;
     return (await this.session.db.documents.where('source.hash').equals(hash).first())?.name;
@@ -93,7 +94,6 @@ export class ImportStore<F extends FileToStore = FileToStore> {
   async flush(): Promise<void> {
     const batch = this.drop();
     if (batch.length === 0) return;
-    this.known = undefined;
     let alone = batch;
     if (batch.length > 1) {
       let made: { command: Command; documentId: string }[] = [];
@@ -102,7 +102,7 @@ export class ImportStore<F extends FileToStore = FileToStore> {
         made = batch.map((file) => this.commandFor(file, order++));
         await this.session.history.executeAll(made.map((m) => m.command));
         void touchProject(this.session.projectId).catch(() => undefined);
-        made.forEach((m, i) => this.onStored(batch[i]!, { ok: true, documentId: m.documentId }));
+        made.forEach((m, i) => this.report(batch[i]!, { ok: true, documentId: m.documentId }));
         return;
       } catch {
         // Nothing of the batch was stored: each file again on its own, so only the one at fault fails. Should the
@@ -110,7 +110,7 @@ export class ImportStore<F extends FileToStore = FileToStore> {
         const there = made.length ? await this.session.db.documents.bulkGet(made.map((m) => m.documentId)).catch(() => []) : [];
         alone = batch.filter((file, i) => {
           if (!there[i]) return true;
-          this.onStored(file, { ok: true, documentId: made[i]!.documentId });
+          this.report(file, { ok: true, documentId: made[i]!.documentId });
           return false;
         });
       }
@@ -119,12 +119,17 @@ export class ImportStore<F extends FileToStore = FileToStore> {
       try {
         const { command, documentId } = this.commandFor(file, await this.nextOrder());
         await this.session.execute(command);
-        this.onStored(file, { ok: true, documentId });
+        this.report(file, { ok: true, documentId });
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        this.onStored(file, { ok: false, message: reason.startsWith(`${file.name}:`) ? reason : `${file.name}: could not be stored in the project (${reason})` });
+        this.report(file, { ok: false, message: reason.startsWith(`${file.name}:`) ? reason : `${file.name}: could not be stored in the project (${reason})` });
       }
     }
+  }
+
+  private report(file: F, outcome: StoreOutcome): void {
+    if (outcome.ok) this.known?.add(file.hash);
+    this.onStored(file, outcome);
   }
 
   private async nextOrder(): Promise<number> {
