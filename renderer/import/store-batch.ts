@@ -7,8 +7,9 @@ import { touchProject } from '../db/projects';
 /**
  * Storing imported documents, several files to a transaction.
  *
- * A transaction's commit costs far more than writing one transcript, so consecutive files are stored together
- * (up to BATCH_FILES files or BATCH_CHARS characters of text, whichever comes first). Each file stays its own
+ * A transaction per file spent more on each transaction (its commit, the round trips around it) than on the
+ * transcript itself, so consecutive files are stored together (up to BATCH_FILES files or BATCH_CHARS characters
+ * of text, whichever comes first). Each file stays its own
  * command, so its own undo step and audit entry. If a batch's transaction fails, its files are stored again one by
  * one, so one bad file never costs the others: the result is reported per file either way.
  */
@@ -69,7 +70,8 @@ export class ImportStore<F extends FileToStore = FileToStore> {
     if (this.isWaiting(hash)) await this.flush();
     // The project's hashes are read once, at the first file, and this import's files are added as they are stored:
     // no query per file, and none after each batch (a read just after a commit waits for it). A hit is checked in the
-    // database, so a document deleted or undone since is not reported.
+    // database, so a document deleted or undone since is not reported. Only a document added meanwhile by something
+    // else (a redo while the import runs) would go unseen.
     this.known ??= new Set((await this.session.db.documents.orderBy('source.hash').uniqueKeys()) as string[]);
     if (!this.known.has(hash)) return undefined;
     return (await this.session.db.documents.where('source.hash').equals(hash).first())?.name;
