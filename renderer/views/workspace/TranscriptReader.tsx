@@ -106,6 +106,7 @@ export const TranscriptReader = memo(function TranscriptReader({ documentId }: {
   const lastSelection = useRef<{ start: number; end: number } | null>(null);
   const [editingTurn, setEditingTurn] = useState<number | null>(null);
 
+
   // The live queries keep the previous document's rows until the new ones arrive: show a document only
   // once its record and text are both its own.
   const ready = !!doc && !!text && doc.id === documentId && text.id === documentId;
@@ -122,7 +123,7 @@ export const TranscriptReader = memo(function TranscriptReader({ documentId }: {
     if ('highlights' in CSS) CSS.highlights.set('tessera-reveal', new Highlight(...ranges));
     useUi.getState().clearReveal();
     window.setTimeout(() => CSS.highlights.delete('tessera-reveal'), 4000);
-  }, [revealRange, documentId, segments]);
+  }, [revealRange, documentId, segments, ready]);
 
   // Close transient UI when the document changes.
   useEffect(() => {
