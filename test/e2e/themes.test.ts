@@ -206,7 +206,10 @@ describe('themes and queries on the sample project', () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Review' }).click();
     const first = page.locator('.extract').first();
+    // Read the quote once the review shows it (innerText of a panel still hidden is empty).
+    await first.locator('.extract-text').waitFor({ state: 'visible' });
     const quote = (await first.locator('.extract-text').innerText()).trim();
+    expect(quote.length).toBeGreaterThan(0);
     await first.getByRole('button', { name: 'Open in transcript' }).click();
     await page.getByRole('main', { name: /^Transcript: / }).waitFor();
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('tessera-reveal')?.size ?? 0)).toBeGreaterThan(0);
