@@ -1,5 +1,7 @@
+// The queue imports the import worker's message types, and with them the worker and its pdf.js module, whose
+// declaration is a script (no exports) that an import cannot bring in.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../../renderer/types/pdfjs-worker.d.ts" />
-// The queue imports the import worker's message types, and with them the worker and its pdf.js module.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
