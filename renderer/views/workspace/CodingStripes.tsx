@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CodeRecord, CoderRecord, CodingRecord } from '../../../shared/model/types';
-import { codingsWithin, offsetsInBand, WINDOW_FROM, type Band } from './reader-window';
+import { codingsWithin, offsetsInBand, readerBlocks, WINDOW_FROM, type Band } from './reader-window';
 import { domRanges, paragraphsByIndex } from './selection';
 import { segmentAt, type ReaderSegment } from './transcript-layout';
 
@@ -57,10 +57,10 @@ export const CodingStripes = memo(function CodingStripes(props: {
     return { sorted, columns: new Map(sorted.map((c, i) => [c.id, columns[i]!])), hidden: columns.filter((c) => c >= MAX_STRIPE_COLUMNS).length };
   }, [codings]);
   const windowed = codings.length > WINDOW_FROM;
-  // Where each coding's passage lies, kept while the text and its width stay the same: adding one coding to a
+  // Where each coding's passage lies, kept while the text and its layout stay the same: adding one coding to a
   // transcript with thousands then measures one passage, not all of them.
-  const boxCache = useRef<{ segments: readonly ReaderSegment[]; width: number; boxes: Map<string, { start: number; end: number; top: number; bottom: number }> } | null>(null);
-  const [width, setWidth] = useState(0);
+  const boxCache = useRef<{ segments: readonly ReaderSegment[]; layout: string; boxes: Map<string, { start: number; end: number; top: number; bottom: number }> } | null>(null);
+  const [layout, setLayout] = useState('');
 
   // An effect, not a layout effect: a child's layout effect runs before its parent's ref is attached on first mount.
   useEffect(() => {
@@ -69,12 +69,12 @@ export const CodingStripes = memo(function CodingStripes(props: {
     const paragraphs = paragraphsByIndex(body);
     let shown = placed.sorted.filter((c) => placed.columns.get(c.id)! < MAX_STRIPE_COLUMNS);
     if (windowed) {
-      const range = band && offsetsInBand(paragraphs, segments, band);
+      const range = band && offsetsInBand(readerBlocks(body), segments, band);
       shown = range ? codingsWithin(shown, range) : [];
     }
     let cache = boxCache.current;
-    if (!cache || cache.segments !== segments || cache.width !== body.clientWidth) {
-      cache = { segments, width: body.clientWidth, boxes: new Map() };
+    if (!cache || cache.segments !== segments || cache.layout !== layout) {
+      cache = { segments, layout, boxes: new Map() };
       boxCache.current = cache;
     }
     const known = cache.boxes;
@@ -95,14 +95,17 @@ export const CodingStripes = memo(function CodingStripes(props: {
       next.push({ coding, top: box.top, height: Math.max(6, box.bottom - box.top), column: placed.columns.get(coding.id)! });
     }
     setStripes(next);
-  }, [bodyRef, segments, placed, windowed, band, width]);
+  }, [bodyRef, segments, placed, windowed, band, layout]);
 
-  // Passages move when the reader's width changes: measure again then.
+  // Passages move when the reader's width changes, and when a block of turns is laid out for the first time and
+  // turns out taller or shorter than its estimate: measure again then.
   useEffect(() => {
     const body = bodyRef.current;
-    if (!body) return;
-    const observer = new ResizeObserver(() => setWidth(body.clientWidth));
+    const column = body?.querySelector<HTMLElement>('.reader-text');
+    if (!body || !column) return;
+    const observer = new ResizeObserver(() => setLayout(`${body.clientWidth}×${column.offsetHeight}`));
     observer.observe(body);
+    observer.observe(column);
     return () => observer.disconnect();
   }, [bodyRef]);
 

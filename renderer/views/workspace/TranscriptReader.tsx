@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { codingsWithin, offsetsInBand, useVisibleBand, WINDOW_FROM, type Band } from './reader-window';
+import { codingsWithin, estimatedBlockHeight, offsetsInBand, readerBlocks, TURNS_PER_BLOCK, useVisibleBand, WINDOW_FROM, type Band } from './reader-window';
 import { newId } from '../../../shared/model/ids';
 import { paletteColor } from '../../../shared/model/palette';
 import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord } from '../../../shared/model/types';
@@ -74,6 +74,11 @@ export const TranscriptReader = memo(function TranscriptReader({ documentId }: {
   }, [allCodings]);
 
   const segments = useMemo(() => (text ? readerSegments(text) : []), [text]);
+  const blocks = useMemo(() => {
+    const out: { first: number; last: number }[] = [];
+    for (let first = 0; first < segments.length; first += TURNS_PER_BLOCK) out.push({ first, last: Math.min(segments.length, first + TURNS_PER_BLOCK) - 1 });
+    return out;
+  }, [segments]);
   const codes = useMemo(() => {
     const map = new Map((codeList ?? []).map((c) => [c.id, c]));
     for (const o of optimistic) if (o.code && !map.has(o.code.id)) map.set(o.code.id, o.code);
@@ -344,18 +349,28 @@ export const TranscriptReader = memo(function TranscriptReader({ documentId }: {
         }}
       >
         <div className="reader-text">
-          {segments.map((segment, index) => (
-            <Turn
-              key={segment.start}
-              segment={segment}
-              index={index}
-              text={text.text}
-              editing={editingTurn === index}
-              onCodeTurn={onCodeTurn}
-              onEdit={setEditingTurn}
-              onCancelEdit={onCancelEdit}
-              onSaveEdit={onSaveEdit}
-            />
+          {blocks.map((block) => (
+            <div
+              key={block.first}
+              className="turn-chunk"
+              data-first={block.first}
+              data-last={block.last}
+              style={{ containIntrinsicSize: `auto ${estimatedBlockHeight(segments.slice(block.first, block.last + 1))}px` }}
+            >
+              {segments.slice(block.first, block.last + 1).map((segment, i) => (
+                <Turn
+                  key={segment.start}
+                  segment={segment}
+                  index={block.first + i}
+                  text={text.text}
+                  editing={editingTurn === block.first + i}
+                  onCodeTurn={onCodeTurn}
+                  onEdit={setEditingTurn}
+                  onCancelEdit={onCancelEdit}
+                  onSaveEdit={onSaveEdit}
+                />
+              ))}
+            </div>
           ))}
         </div>
         {adjusting && visible.some((c) => c.id === adjusting) && (
@@ -575,7 +590,7 @@ function useCodingHighlights(
     const paragraphs = paragraphsByIndex(body);
     let painted: readonly CodingRecord[] | undefined = codings;
     if (codings.length > WINDOW_FROM) {
-      const range = band && offsetsInBand(paragraphs, segments, band);
+      const range = band && offsetsInBand(readerBlocks(body), segments, band);
       painted = range ? codingsWithin(codings, range) : undefined;
     }
     if (!painted) {

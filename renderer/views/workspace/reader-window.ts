@@ -51,37 +51,63 @@ export function useVisibleBand(bodyRef: RefObject<HTMLElement | null>, key: unkn
   return band;
 }
 
+/** A block of consecutive turns in the reader: its element and the indexes of its first and last segment. */
+export interface ReaderBlock {
+  element: { readonly offsetTop: number; readonly offsetHeight: number };
+  first: number;
+  last: number;
+}
+
+/** The reader's blocks of turns (`.turn-chunk[data-first][data-last]`), in text order. */
+export function readerBlocks(body: HTMLElement): ReaderBlock[] {
+  return Array.from(body.querySelectorAll<HTMLElement>('.turn-chunk'), (element) => ({
+    element,
+    first: Number(element.dataset.first),
+    last: Number(element.dataset.last),
+  }));
+}
+
 /**
- * The text offsets [start, end) of the segments that lie (even partly) in the band, found by binary search over the
- * paragraphs' positions; null when nothing is laid out yet.
+ * The text offsets [start, end) of the blocks that lie (even partly) in the band, found by binary search over the
+ * blocks' positions; null when there are none. Blocks, not paragraphs: a block off screen is not laid out, and
+ * reading a paragraph's position inside it would make the browser lay it out.
  */
-export function offsetsInBand(
-  paragraphs: readonly (HTMLElement | undefined)[],
-  segments: readonly ReaderSegment[],
-  band: Band,
-): { start: number; end: number } | null {
-  const indexes: number[] = [];
-  for (let i = 0; i < segments.length; i++) if (paragraphs[i]) indexes.push(i);
-  if (indexes.length === 0) return null;
-  const bottomOf = (p: HTMLElement) => p.offsetTop + p.offsetHeight;
-  // First paragraph whose bottom reaches the band's top.
+export function offsetsInBand(blocks: readonly ReaderBlock[], segments: readonly ReaderSegment[], band: Band): { start: number; end: number } | null {
+  if (blocks.length === 0) return null;
+  const bottomOf = (b: ReaderBlock) => b.element.offsetTop + b.element.offsetHeight;
+  // First block whose bottom reaches the band's top.
   let lo = 0;
-  let hi = indexes.length - 1;
+  let hi = blocks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (bottomOf(paragraphs[indexes[mid]!]!) < band.top) lo = mid + 1;
+    if (bottomOf(blocks[mid]!) < band.top) lo = mid + 1;
     else hi = mid;
   }
   const first = lo;
-  // Last paragraph whose top is above the band's bottom.
-  lo = first;
-  hi = indexes.length - 1;
+  // Last block whose top is above the band's bottom.
+  hi = blocks.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (paragraphs[indexes[mid]!]!.offsetTop > band.bottom) hi = mid - 1;
+    if (blocks[mid]!.element.offsetTop > band.bottom) hi = mid - 1;
     else lo = mid;
   }
-  return { start: segments[indexes[first]!]!.start, end: segments[indexes[lo]!]!.end };
+  const from = segments[blocks[first]!.first];
+  const to = segments[blocks[lo]!.last];
+  return from && to ? { start: from.start, end: to.end } : null;
+}
+
+/** Turns per block: a block is laid out and painted only near the screen (content-visibility), so opening a
+ * long transcript lays out the few blocks in view instead of hundreds of turns. */
+export const TURNS_PER_BLOCK = 12;
+
+/**
+ * A block's height before it is first laid out (the browser remembers the real one after): a guess from its
+ * length, so the scroll bar and positions are close to right from the start.
+ */
+export function estimatedBlockHeight(segments: readonly ReaderSegment[]): number {
+  let height = 0;
+  for (const s of segments) height += Math.max(44, Math.ceil((s.end - s.textStart) / 80) * 27) + 14;
+  return Math.round(height);
 }
 
 /** The codings that overlap [start, end) of the text. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignColumns, COLUMN_GAP_CHARS } from '../../../renderer/views/workspace/CodingStripes';
-import { codingsWithin, offsetsInBand } from '../../../renderer/views/workspace/reader-window';
+import { codingsWithin, estimatedBlockHeight, offsetsInBand, type ReaderBlock } from '../../../renderer/views/workspace/reader-window';
 import type { ReaderSegment } from '../../../renderer/views/workspace/transcript-layout';
 
 describe('stripe columns from text offsets', () => {
@@ -35,23 +35,27 @@ describe('stripe columns from text offsets', () => {
 });
 
 describe('the band near the screen', () => {
-  // Ten turns of 100 characters, each a paragraph 50 px high with 10 px between them.
+  // Ten turns of 100 characters in five blocks of two, each block 120 px high with nothing between them.
   const segments: ReaderSegment[] = Array.from({ length: 10 }, (_, i) => ({ start: i * 100, textStart: i * 100 + 5, end: i * 100 + 100 }));
-  const paragraphs = segments.map((_, i) => ({ offsetTop: i * 60, offsetHeight: 50 }) as unknown as HTMLElement);
+  const blocks: ReaderBlock[] = Array.from({ length: 5 }, (_, i) => ({ element: { offsetTop: i * 120, offsetHeight: 120 }, first: 2 * i, last: 2 * i + 1 }));
 
-  it('finds the turns that lie even partly in the band', () => {
-    // 130..250 px: paragraph 2 (120..170) to paragraph 4 (240..290).
-    expect(offsetsInBand(paragraphs, segments, { top: 130, bottom: 250 })).toEqual({ start: 200, end: 500 });
-    // Above everything and below everything.
-    expect(offsetsInBand(paragraphs, segments, { top: -600, bottom: 0 })).toEqual({ start: 0, end: 100 });
-    expect(offsetsInBand(paragraphs, segments, { top: -600, bottom: 5000 })).toEqual({ start: 0, end: 1000 });
+  it('finds the blocks that lie even partly in the band', () => {
+    // 130..250 px: block 1 (120..240) and block 2 (240..360), that is turns 2 to 5.
+    expect(offsetsInBand(blocks, segments, { top: 130, bottom: 250 })).toEqual({ start: 200, end: 600 });
+    // A band touching one block only, above everything, and over everything.
+    expect(offsetsInBand(blocks, segments, { top: 250, bottom: 300 })).toEqual({ start: 400, end: 600 });
+    expect(offsetsInBand(blocks, segments, { top: -600, bottom: 0 })).toEqual({ start: 0, end: 200 });
+    expect(offsetsInBand(blocks, segments, { top: -600, bottom: 5000 })).toEqual({ start: 0, end: 1000 });
   });
 
-  it('skips a turn being edited (it has no paragraph) and says null when nothing is laid out', () => {
-    const editing = paragraphs.map((p, i) => (i === 3 ? undefined : p));
-    // 175..200 px falls where turn 3 would be: the band holds the next turn laid out.
-    expect(offsetsInBand(editing, segments, { top: 175, bottom: 200 })).toEqual({ start: 400, end: 500 });
+  it('says null when nothing is laid out', () => {
     expect(offsetsInBand([], segments, { top: 0, bottom: 100 })).toBeNull();
+  });
+
+  it('estimates a block from the length of its turns, at least a line each', () => {
+    // 95 characters: two lines of 27 px, plus 14 px between turns; a one-word turn takes its speaker's 44 px.
+    expect(estimatedBlockHeight([segments[0]!])).toBe(2 * 27 + 14);
+    expect(estimatedBlockHeight([{ start: 0, textStart: 0, end: 4 }])).toBe(44 + 14);
   });
 
   it('keeps the codings that overlap the band, including those that only start or end in it', () => {
