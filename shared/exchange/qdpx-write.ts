@@ -19,7 +19,7 @@ import {
 } from './extra';
 import { deriveId, fingerprint, isUuid } from './ids';
 import { storedToFileConverter } from './positions';
-import { dateTime, el, listEl, serialise, textEl, xmlSafe, type XmlNode } from './xml-write';
+import { dateTime, el, listEl, serialise, serialiseAt, textEl, xmlSafe, type XmlNode } from './xml-write';
 
 export interface WriteQdpxOptions {
   /** `codepoints` (the standard, default) or `nvivo`: texts with CRLF line ends, positions in UTF-16 units. */
@@ -239,19 +239,19 @@ export function writeQdpx(project: ProjectData, options: WriteQdpxOptions = {}):
           ),
         );
       });
-    sources.push(
-      el(
-        'TextSource',
-        {
-          guid,
-          name: doc.name,
-          plainTextPath: `internal://${guid}.txt`,
-          creationDateTime: dateTime(doc.createdAt),
-          modifiedDateTime: dateTime(doc.updatedAt),
-        },
-        [...selections, ...(noteRefsOf.get(doc.id) ?? []), ...variableValues(doc.id)],
-      ),
+    // Written at once (Project > Sources > TextSource), so its selections do not wait in memory for the rest.
+    const source = el(
+      'TextSource',
+      {
+        guid,
+        name: doc.name,
+        plainTextPath: `internal://${guid}.txt`,
+        creationDateTime: dateTime(doc.createdAt),
+        modifiedDateTime: dateTime(doc.updatedAt),
+      },
+      [...selections, ...(noteRefsOf.get(doc.id) ?? []), ...variableValues(doc.id)],
     );
+    sources.push(serialiseAt(source, 2));
     if (doc.caseId && caseIds.has(doc.caseId)) {
       casesOfDocument.set(doc.caseId, [...(casesOfDocument.get(doc.caseId) ?? []), guid]);
     }

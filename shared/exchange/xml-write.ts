@@ -8,6 +8,8 @@ export interface XmlNode {
   attrs?: Record<string, string | number | boolean | undefined>;
   children?: (XmlNode | undefined | false)[];
   text?: string;
+  /** An element already written by serialiseAt, at the depth where it stands: put as it is. */
+  written?: string;
 }
 
 // XML 1.0 cannot carry these at all, even escaped.
@@ -60,35 +62,52 @@ export function listEl(name: string, children: XmlNode[]): XmlNode | undefined {
 
 export function serialise(root: XmlNode): string {
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
-  const indents: string[] = [''];
-  const write = (node: XmlNode, depth: number): void => {
-    const indent = (indents[depth] ??= '  '.repeat(depth));
-    let open = `${indent}<${node.name}`;
-    const attrs = node.attrs;
-    if (attrs) {
-      for (const key of Object.keys(attrs)) {
-        const value = attrs[key];
-        if (value === undefined) continue;
-        open += ` ${key}="${escapeAttr(typeof value === 'string' ? value : String(value))}"`;
-      }
-    }
-    if (node.text !== undefined) {
-      out.push(`${open}>${escapeText(node.text)}</${node.name}>\n`);
-      return;
-    }
-    let opened = false;
-    for (const child of node.children ?? []) {
-      if (!child) continue;
-      if (!opened) {
-        out.push(`${open}>\n`);
-        opened = true;
-      }
-      write(child, depth + 1);
-    }
-    out.push(opened ? `${indent}</${node.name}>\n` : `${open}/>\n`);
-  };
-  write(root, 0);
+  writeNode(root, 0, out);
   return out.join('');
+}
+
+/**
+ * Writes one element (with its descendants) as it will stand at a depth of the document: a large list (a
+ * project's sources with their thousands of selections) is written part by part as it is built, so the many
+ * small elements of each part are short-lived rather than all kept until the end.
+ */
+export function serialiseAt(node: XmlNode, depth: number): XmlNode {
+  const out: string[] = [];
+  writeNode(node, depth, out);
+  return { name: node.name, written: out.join('') };
+}
+
+const INDENTS: string[] = [''];
+
+function writeNode(node: XmlNode, depth: number, out: string[]): void {
+  if (node.written !== undefined) {
+    out.push(node.written);
+    return;
+  }
+  const indent = (INDENTS[depth] ??= '  '.repeat(depth));
+  let open = `${indent}<${node.name}`;
+  const attrs = node.attrs;
+  if (attrs) {
+    for (const key of Object.keys(attrs)) {
+      const value = attrs[key];
+      if (value === undefined) continue;
+      open += ` ${key}="${escapeAttr(typeof value === 'string' ? value : String(value))}"`;
+    }
+  }
+  if (node.text !== undefined) {
+    out.push(`${open}>${escapeText(node.text)}</${node.name}>\n`);
+    return;
+  }
+  let opened = false;
+  for (const child of node.children ?? []) {
+    if (!child) continue;
+    if (!opened) {
+      out.push(`${open}>\n`);
+      opened = true;
+    }
+    writeNode(child, depth + 1, out);
+  }
+  out.push(opened ? `${indent}</${node.name}>\n` : `${open}/>\n`);
 }
 
 /** xsd:dateTime for a timestamp, or undefined when there is none worth writing. */

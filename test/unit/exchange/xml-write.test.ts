@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { escapeAttr, escapeText, serialise, xmlSafe, type XmlNode } from '../../../shared/exchange/xml-write';
+import { escapeAttr, escapeText, serialise, serialiseAt, xmlSafe, type XmlNode } from '../../../shared/exchange/xml-write';
 import { parseXml, type XmlElement } from '../../../shared/xml/parse';
 
 // The escaping as first written: always drop what XML cannot carry, then replace the markup characters.
@@ -69,6 +69,17 @@ describe('serialise', () => {
         walk(root, parseXml(serialise(root)));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('writes an element written ahead at its depth exactly as it writes it in place (property)', () => {
+    fc.assert(
+      fc.property(tree, tree, (outer, inner) => {
+        const whole: XmlNode = { name: 'Project', children: [{ name: 'Sources', children: [outer, inner] }] };
+        const ahead: XmlNode = { name: 'Project', children: [{ name: 'Sources', children: [serialiseAt(outer, 2), inner] }] };
+        expect(serialise(ahead)).toBe(serialise(whole));
+      }),
+      { numRuns: 200 },
     );
   });
 
