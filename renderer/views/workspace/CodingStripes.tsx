@@ -11,7 +11,6 @@ interface Stripe {
   column: number;
 }
 
-const COLUMN_WIDTH = 17;
 export const MAX_STRIPE_COLUMNS = 7;
 /**
  * Characters kept free after a coding before another may take its column: about one line of the reader, so two
@@ -109,30 +108,55 @@ export const CodingStripes = memo(function CodingStripes(props: {
     return () => observer.disconnect();
   }, [bodyRef]);
 
+  // Each column is a plain block of stripes spaced by margins: positioned stripes would each be a paint layer of
+  // their own, and every frame of scrolling pays for each layer.
+  const columns: Stripe[][] = Array.from({ length: MAX_STRIPE_COLUMNS }, () => []);
+  for (const stripe of stripes) columns[stripe.column]!.push(stripe);
   return (
     <div className="coding-stripes" aria-label="Coding stripes" role="group" data-hidden={placed.hidden || undefined}>
-      {stripes.map((s) => {
-        const code = props.codes.get(s.coding.codeId);
-        const coder = props.coders.get(s.coding.coderId);
-        const memo = props.memos.get(s.coding.id);
-        const label = `${code?.name ?? 'Code'} · ${coder?.initials ?? '?'}`;
+      {columns.map((list, column) => {
+        let bottom = 0;
         return (
-          <button
-            type="button"
-            key={s.coding.id}
-            className="stripe"
-            style={{ top: s.top, height: s.height, left: s.column * COLUMN_WIDTH, ['--stripe' as string]: code?.color ?? '#888' }}
-            title={`${code?.name ?? 'Code'}\n${coder ? `${coder.name} (${coder.initials})` : ''}${s.coding.exemplar ? '\nExemplar quote' : ''}${memo ? `\nMemo: ${memo}` : ''}`}
-            aria-label={`${label}${s.coding.exemplar ? ', exemplar' : ''}`}
-            onClick={(e) => props.onOpen(s.coding, e)}
-            onMouseEnter={() => props.onHover(s.coding)}
-            onMouseLeave={() => props.onHover(null)}
-          >
-            {s.height > 60 && <span className="stripe-label">{label}</span>}
-          </button>
+          <div className="stripe-column" key={column}>
+            {list
+              .sort((a, b) => a.top - b.top)
+              .map((s) => {
+                const code = props.codes.get(s.coding.codeId);
+                const coder = props.coders.get(s.coding.coderId);
+                const memo = props.memos.get(s.coding.id);
+                const label = `${code?.name ?? 'Code'} · ${coder?.initials ?? '?'}`;
+                const marginTop = s.top - bottom;
+                bottom = s.top + s.height;
+                return (
+                  <button
+                    type="button"
+                    key={s.coding.id}
+                    className="stripe"
+                    style={{ marginTop, height: s.height, ['--stripe' as string]: code?.color ?? '#888' }}
+                    title={`${code?.name ?? 'Code'}\n${coder ? `${coder.name} (${coder.initials})` : ''}${s.coding.exemplar ? '\nExemplar quote' : ''}${memo ? `\nMemo: ${memo}` : ''}`}
+                    aria-label={`${label}${s.coding.exemplar ? ', exemplar' : ''}`}
+                    onClick={(e) => props.onOpen(s.coding, e)}
+                    onMouseEnter={() => props.onHover(s.coding)}
+                    onMouseLeave={() => props.onHover(null)}
+                  >
+                    {s.height > 60 && (
+                      <span className="stripe-label" aria-hidden="true">
+                        {fitLabel(label, s.height - 6)}
+                      </span>
+                    )}
+                  </button>
+                );
+              })}
+          </div>
         );
       })}
       {placed.hidden > 0 && <span className="stripes-more">+{placed.hidden} more</span>}
     </div>
   );
 });
+
+/** The label shortened to fit a stripe's height (about 6.5 px a character at the label's size), with an ellipsis. */
+export function fitLabel(label: string, height: number): string {
+  const fits = Math.floor(height / 6.5);
+  return label.length <= fits ? label : `${label.slice(0, Math.max(1, fits - 1)).trimEnd()}…`;
+}

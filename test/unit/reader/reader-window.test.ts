@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignColumns, COLUMN_GAP_CHARS } from '../../../renderer/views/workspace/CodingStripes';
+import { assignColumns, COLUMN_GAP_CHARS, fitLabel } from '../../../renderer/views/workspace/CodingStripes';
 import { codingsWithin, estimatedBlockHeight, offsetsInBand, type ReaderBlock } from '../../../renderer/views/workspace/reader-window';
 import type { ReaderSegment } from '../../../renderer/views/workspace/transcript-layout';
 
@@ -31,6 +31,15 @@ describe('stripe columns from text offsets', () => {
         expect(columns.length ? Math.max(...columns) + 1 : 0).toBe(most);
       }),
     );
+  });
+});
+
+describe('stripe labels', () => {
+  it('keep a label that fits and shorten one that does not, ending with an ellipsis', () => {
+    expect(fitLabel('Trust · ST', 100)).toBe('Trust · ST');
+    // 70 px hold 10 characters: nine of the label and the ellipsis.
+    expect(fitLabel('Information sharing · ST', 70)).toBe('Informati…');
+    expect(fitLabel('Information sharing · ST', 70).length).toBe(10);
   });
 });
 
