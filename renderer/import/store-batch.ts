@@ -147,9 +147,9 @@ export class ImportStore<F extends FileToStore = FileToStore> {
       documentId,
       command: {
         ...command,
+        // Side by side: the extra rows hang on the document's id only, not on its rows being written first.
         run: async (w) => {
-          await command.run(w);
-          await extend(w, documentId);
+          await Promise.all([command.run(w), extend(w, documentId)]);
         },
       },
     };

@@ -230,3 +230,33 @@ describe('storing imported files in batches', () => {
     );
   });
 });
+
+describe('a batch of many files with their codings', () => {
+  it('is one transaction: a failure in its last file leaves none of the others behind, and they are then stored alone', async () => {
+    const [file] = await files([NAMES[0]!]);
+    const store = new ImportStore(session, report, { files: 40 });
+    const batchRun = vi.spyOn(session.history, 'executeAll');
+    for (let i = 0; i < 40; i++) {
+      // Each copy its own text, so each its own document.
+      const document = { ...file!.document, name: `copy ${i}`, text: `${file!.document.text} ${i}` };
+      await store.add({
+        ...file!,
+        name: `copy ${i}.vtt`,
+        hash: await hashText(document.text),
+        document,
+        extend: (w, documentId) =>
+          w.insertMany('codings', [coding(`c${i}-a`, documentId, 0, 5), coding(i === 39 ? 'c0-a' : `c${i}-b`, documentId, 6, 9)]),
+      });
+    }
+    // The batch failed as a whole (the last file's coding clashes with the first's) and nothing of it was kept...
+    expect(batchRun).toHaveBeenCalledTimes(1);
+    await expect(batchRun.mock.results[0]!.value).rejects.toThrow(/^Could not add to codings: /);
+    // ...then each file was stored alone: all but the last.
+    expect(outcomes.filter(([, o]) => o.ok).length).toBe(39);
+    expect(outcomes.at(-1)![0]).toBe('copy 39.vtt');
+    expect(await db.documents.count()).toBe(39);
+    expect(await db.texts.count()).toBe(39);
+    expect(await db.codings.count()).toBe(78);
+    expect(await db.audit.count()).toBe(39);
+  });
+});
