@@ -26,7 +26,8 @@ export function deriveId(...parts: string[]): string {
   return fnvId(parts.join('\u0000'));
 }
 
-const HEX = Array.from({ length: 0x10000 }, (_, i) => i.toString(16).padStart(4, '0'));
+const HEX = Array.from({ length: 0x100 }, (_, i) => i.toString(16).padStart(2, '0'));
+const hex4 = (limb: number): string => HEX[limb >>> 8]! + HEX[limb & 0xff]!;
 
 /**
  * Exactly stableId (two 64-bit FNV-1a hashes shaped as a UUID), computed on 16-bit limbs instead of BigInt: an
@@ -73,7 +74,7 @@ export function fnvId(seed: string): string {
   // Version nibble 8 and the RFC 9562 variant bits, as stableId sets them.
   const versioned = (a0 & 0x0fff) | 0x8000;
   const variant = (b3 & 0x3fff) | 0x8000;
-  return `${HEX[a3]}${HEX[a2]}-${HEX[a1]}-${HEX[versioned]}-${HEX[variant]}-${HEX[b2]}${HEX[b1]}${HEX[b0]}`;
+  return `${hex4(a3)}${hex4(a2)}-${hex4(a1)}-${hex4(versioned)}-${hex4(variant)}-${hex4(b2)}${hex4(b1)}${hex4(b0)}`;
 }
 
 /** #rrggbb for whatever colour a file gives ("#abc", "ABCDEF", "#FFABCDEF" with alpha, "rgb(1,2,3)"), or undefined. */
