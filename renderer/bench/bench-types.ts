@@ -23,11 +23,11 @@ export interface LoadedProject {
 
 export interface ImportRun {
   ms: number;
-  /** Of which: waiting for the import worker to parse the files, */
+  /** Of which: waiting for the import worker to parse and hash the files, */
   parseMs: number;
-  /** hashing each text and checking for a duplicate and the next position, */
+  /** checking each file for a duplicate, */
   checkMs: number;
-  /** and storing each document with its codings (one command, one transaction). */
+  /** and storing the documents with their codings (one command each, several files to a transaction). */
   storeMs: number;
   documents: number;
   codings: number;
