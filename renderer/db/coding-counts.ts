@@ -8,8 +8,9 @@ import type { ProjectDb } from './project-db';
  */
 export interface CodeCounts {
   codings: number;
-  documents: Set<Id>;
-  cases: Set<Id>;
+  /** How many documents and participants (cases) have the code. */
+  documents: number;
+  cases: number;
 }
 
 export interface CodingCounts {
@@ -17,9 +18,12 @@ export interface CodingCounts {
   byDocument: Map<Id, number>;
 }
 
-/** Wire form: sets become arrays (structured clone would copy Sets too, but arrays are lighter). */
+/**
+ * Wire form: numbers only. The worker keeps the sets it counts with; sending them (hundreds of thousands of ids in a
+ * large project) cost the main thread tens of milliseconds to receive after every change.
+ */
 export interface CodingCountsMessage {
-  byCode: [Id, number, Id[], Id[]][];
+  byCode: [Id, number, number, number][];
   byDocument: [Id, number][];
 }
 
@@ -52,14 +56,14 @@ export async function countCodings(db: ProjectDb): Promise<CodingCountsMessage> 
     byDocument.set(documentId, (byDocument.get(documentId) ?? 0) + 1);
   }
   return {
-    byCode: [...byCode].map(([id, e]) => [id, e.codings, [...e.documents], [...e.cases]]),
+    byCode: [...byCode].map(([id, e]) => [id, e.codings, e.documents.size, e.cases.size]),
     byDocument: [...byDocument],
   };
 }
 
 export function fromMessage(message: CodingCountsMessage): CodingCounts {
   return {
-    byCode: new Map(message.byCode.map(([id, codings, documents, cases]) => [id, { codings, documents: new Set(documents), cases: new Set(cases) }])),
+    byCode: new Map(message.byCode.map(([id, codings, documents, cases]) => [id, { codings, documents, cases }])),
     byDocument: new Map(message.byDocument),
   };
 }

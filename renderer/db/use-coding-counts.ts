@@ -30,6 +30,24 @@ function countInWorker(db: ProjectDb): Promise<CodingCountsMessage> {
 }
 
 const cache = new Map<string, { version: number | undefined; counts: CodingCounts }>();
+/** The count under way for each project and version: every list that shows counts shares one. */
+const inFlight = new Map<string, { version: number; promise: Promise<CodingCounts> }>();
+
+function countOnce(db: ProjectDb, version: number): Promise<CodingCounts> {
+  const running = inFlight.get(db.projectId);
+  if (running && running.version === version) return running.promise;
+  const promise = countInWorker(db).then((message) => {
+    const result = fromMessage(message);
+    cache.set(db.projectId, { version, counts: result });
+    return result;
+  });
+  inFlight.set(db.projectId, { version, promise });
+  const clear = () => {
+    if (inFlight.get(db.projectId)?.promise === promise) inFlight.delete(db.projectId);
+  };
+  promise.then(clear, clear);
+  return promise;
+}
 
 /**
  * Coding counts per code and per document, recounted in a worker shortly after each change (every change writes
@@ -47,10 +65,8 @@ export function useCodingCounts(db: ProjectDb): CodingCounts | undefined {
     }
     let cancelled = false;
     const timer = setTimeout(() => {
-      countInWorker(db).then(
-        (message) => {
-          const result = fromMessage(message);
-          cache.set(db.projectId, { version, counts: result });
+      countOnce(db, version).then(
+        (result) => {
           if (!cancelled) setCounts(result);
         },
         () => undefined,

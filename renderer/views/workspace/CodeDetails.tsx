@@ -55,7 +55,7 @@ export function CodeDetails(props: { code: CodeRecord; codes: CodeRecord[]; coun
         </button>
       </div>
       <p className="details-counts">
-        {props.counts?.codings ?? 0} codings · {props.counts?.documents.size ?? 0} documents · {props.counts?.cases.size ?? 0} participants
+        {props.counts?.codings ?? 0} codings · {props.counts?.documents ?? 0} documents · {props.counts?.cases ?? 0} participants
       </p>
       <div className="colour-row" role="radiogroup" aria-label="Colour">
         {CODE_PALETTE.map((c) => (

@@ -175,12 +175,12 @@ export const CodebookPane = memo(function CodebookPane() {
           )}
           <span
             className="code-counts"
-            title={`${node.counts?.codings ?? 0} codings in ${node.counts?.documents.size ?? 0} documents, ${node.counts?.cases.size ?? 0} participants`}
+            title={`${node.counts?.codings ?? 0} codings in ${node.counts?.documents ?? 0} documents, ${node.counts?.cases ?? 0} participants`}
           >
             {node.counts?.codings ?? 0}
             <span className="muted">
               {' '}
-              · {node.counts?.documents.size ?? 0} · {node.counts?.cases.size ?? 0}
+              · {node.counts?.documents ?? 0} · {node.counts?.cases ?? 0}
             </span>
           </span>
         </div>

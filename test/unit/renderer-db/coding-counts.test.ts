@@ -16,8 +16,8 @@ describe('coding counts', () => {
       const mine = data.codings.filter((c) => c.codeId === code.id);
       const entry = counts.byCode.get(code.id);
       expect(entry?.codings ?? 0).toBe(mine.length);
-      expect(entry?.documents.size ?? 0).toBe(new Set(mine.map((c) => c.documentId)).size);
-      expect(entry?.cases.size ?? 0).toBe(new Set(mine.map((c) => caseOf.get(c.documentId))).size);
+      expect(entry?.documents ?? 0).toBe(new Set(mine.map((c) => c.documentId)).size);
+      expect(entry?.cases ?? 0).toBe(new Set(mine.map((c) => caseOf.get(c.documentId))).size);
     }
     for (const doc of data.documents) {
       expect(counts.byDocument.get(doc.id) ?? 0).toBe(data.codings.filter((c) => c.documentId === doc.id).length);
