@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { codingsWithin, estimatedBlockHeight, offsetsInBand, readerBlocks, TURNS_PER_BLOCK, useVisibleBand, WINDOW_FROM, type Band } from './reader-window';
+import { codingsWithin, estimatedBlockHeight, offsetsInBand, readerBlocks, TURNS_PER_BLOCK, useScrollingClass, useVisibleBand, WINDOW_FROM, type Band } from './reader-window';
 import { newId } from '../../../shared/model/ids';
 import { paletteColor } from '../../../shared/model/palette';
 import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord } from '../../../shared/model/types';
@@ -553,6 +553,7 @@ const CodingLayer = memo(function CodingLayer(props: {
   const { bodyRef, segments, codings, codes } = props;
   // Mounted inside the document's body, so the band follows that body from its first paint.
   const band = useVisibleBand(bodyRef, segments);
+  useScrollingClass(bodyRef);
   useCodingHighlights(bodyRef, segments, codings, codes, band, props.marked, props.hovered, props.editing);
   return (
     <CodingStripes

@@ -114,3 +114,33 @@ export function estimatedBlockHeight(segments: readonly ReaderSegment[]): number
 export function codingsWithin<T extends { start: number; end: number }>(codings: readonly T[], range: { start: number; end: number }): T[] {
   return codings.filter((c) => c.start < range.end && c.end > range.start);
 }
+
+/** How long after the last scroll event the reader counts as still scrolling. */
+const SCROLL_SETTLE_MS = 150;
+
+/**
+ * Marks the reader's pane `.scrolling` while it scrolls, so the text takes no pointer events then: otherwise every
+ * scrolled frame moves the text under a resting pointer, and the browser hit-tests, restyles the hovered turn's
+ * buttons and repaints for it, which made frames late on a long transcript.
+ */
+export function useScrollingClass(bodyRef: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const scroller = bodyRef.current?.closest<HTMLElement>('.reader-pane');
+    if (!scroller) return;
+    let timer = 0;
+    const onScroll = () => {
+      if (!timer) scroller.classList.add('scrolling');
+      else window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        timer = 0;
+        scroller.classList.remove('scrolling');
+      }, SCROLL_SETTLE_MS);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      window.clearTimeout(timer);
+      scroller.classList.remove('scrolling');
+    };
+  }, [bodyRef]);
+}
