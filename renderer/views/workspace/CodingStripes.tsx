@@ -1,7 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { CodeRecord, CoderRecord, CodingRecord } from '../../../shared/model/types';
-import { codingsWithin, offsetsInBand, readerBlocks, WINDOW_FROM, type Band } from './reader-window';
-import { domRanges, paragraphsByIndex } from './selection';
+import { domRanges } from './selection';
 import { segmentAt, type ReaderSegment } from './transcript-layout';
 
 interface Stripe {
@@ -39,38 +38,35 @@ export function assignColumns(codings: readonly { start: number; end: number }[]
 export const CodingStripes = memo(function CodingStripes(props: {
   bodyRef: RefObject<HTMLDivElement | null>;
   segments: readonly ReaderSegment[];
+  /** Every coding (their columns depend on all of them) and those to draw (in a dense transcript, near the screen). */
   codings: readonly CodingRecord[];
-  /** The band near the screen: a densely coded transcript draws only the stripes there. */
-  band: Band | null;
+  shown: readonly CodingRecord[] | null;
+  paragraphs: () => (HTMLElement | undefined)[];
+  /** Changes when passages can have moved (useReaderLayout). */
+  layout: string;
   codes: Map<string, CodeRecord>;
   coders: Map<string, CoderRecord>;
   memos: Map<string, string>;
   onOpen: (coding: CodingRecord, event: React.MouseEvent) => void;
   onHover: (coding: CodingRecord | null) => void;
 }) {
-  const { bodyRef, segments, codings, band } = props;
+  const { bodyRef, segments, codings, shown, paragraphs: paragraphsOf, layout } = props;
   const [stripes, setStripes] = useState<Stripe[]>([]);
   const placed = useMemo(() => {
     const sorted = [...codings].sort((a, b) => a.start - b.start || b.end - a.end);
     const columns = assignColumns(sorted);
     return { sorted, columns: new Map(sorted.map((c, i) => [c.id, columns[i]!])), hidden: columns.filter((c) => c >= MAX_STRIPE_COLUMNS).length };
   }, [codings]);
-  const windowed = codings.length > WINDOW_FROM;
   // Where each coding's passage lies, kept while the text and its layout stay the same: adding one coding to a
   // transcript with thousands then measures one passage, not all of them.
   const boxCache = useRef<{ segments: readonly ReaderSegment[]; layout: string; boxes: Map<string, { start: number; end: number; top: number; bottom: number }> } | null>(null);
-  const [layout, setLayout] = useState('');
 
   // An effect, not a layout effect: a child's layout effect runs before its parent's ref is attached on first mount.
   useEffect(() => {
     const body = bodyRef.current;
     if (!body) return;
-    const paragraphs = paragraphsByIndex(body);
-    let shown = placed.sorted.filter((c) => placed.columns.get(c.id)! < MAX_STRIPE_COLUMNS);
-    if (windowed) {
-      const range = band && offsetsInBand(readerBlocks(body), segments, band);
-      shown = range ? codingsWithin(shown, range) : [];
-    }
+    const paragraphs = paragraphsOf();
+    const drawn = (shown ?? []).filter((c) => placed.columns.get(c.id)! < MAX_STRIPE_COLUMNS);
     let cache = boxCache.current;
     if (!cache || cache.segments !== segments || cache.layout !== layout) {
       cache = { segments, layout, boxes: new Map() };
@@ -79,7 +75,7 @@ export const CodingStripes = memo(function CodingStripes(props: {
     const known = cache.boxes;
     const origin = body.getBoundingClientRect();
     const next: Stripe[] = [];
-    for (const coding of shown) {
+    for (const coding of drawn) {
       let box = known.get(coding.id);
       if (!box || box.start !== coding.start || box.end !== coding.end) {
         const ranges = domRanges(paragraphs, segments, coding.start, coding.end, segmentAt(segments, coding.start));
@@ -94,19 +90,8 @@ export const CodingStripes = memo(function CodingStripes(props: {
       next.push({ coding, top: box.top, height: Math.max(6, box.bottom - box.top), column: placed.columns.get(coding.id)! });
     }
     setStripes(next);
-  }, [bodyRef, segments, placed, windowed, band, layout]);
+  }, [bodyRef, segments, placed, shown, paragraphsOf, layout]);
 
-  // Passages move when the reader's width changes, and when a block of turns is laid out for the first time and
-  // turns out taller or shorter than its estimate: measure again then.
-  useEffect(() => {
-    const body = bodyRef.current;
-    const column = body?.querySelector<HTMLElement>('.reader-text');
-    if (!body || !column) return;
-    const observer = new ResizeObserver(() => setLayout(`${body.clientWidth}×${column.offsetHeight}`));
-    observer.observe(body);
-    observer.observe(column);
-    return () => observer.disconnect();
-  }, [bodyRef]);
 
   // Each column is a plain block of stripes spaced by margins: positioned stripes would each be a paint layer of
   // their own, and every frame of scrolling pays for each layer.

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { codingsWithin, estimatedBlockHeight, offsetsInBand, readerBlocks, TURNS_PER_BLOCK, useScrollingClass, useVisibleBand, WINDOW_FROM, type Band } from './reader-window';
+import { codingsWithin, estimatedBlockHeight, TURNS_PER_BLOCK, useBandRange, useParagraphs, useReaderLayout, useScrollingClass, useVisibleBand, WINDOW_FROM } from './reader-window';
 import { newId } from '../../../shared/model/ids';
 import { paletteColor } from '../../../shared/model/palette';
 import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord } from '../../../shared/model/types';
@@ -554,16 +554,24 @@ const CodingLayer = memo(function CodingLayer(props: {
   // Mounted inside the document's body, so the band follows that body from its first paint.
   const band = useVisibleBand(bodyRef, segments);
   useScrollingClass(bodyRef);
-  useCodingHighlights(bodyRef, segments, codings, codes, band, props.marked, props.hovered, props.editing);
+  const layout = useReaderLayout(bodyRef);
+  const windowed = codings.length > WINDOW_FROM;
+  const range = useBandRange(bodyRef, segments, band, layout, windowed);
+  const paragraphs = useParagraphs(bodyRef, segments, props.editing);
+  // The codings drawn: all of them, or in a densely coded transcript those near the screen (null until known).
+  const shown = useMemo(() => (range === undefined ? codings : range ? codingsWithin(codings, range) : null), [codings, range]);
+  useCodingHighlights(bodyRef, segments, shown, codes, paragraphs, props.marked, props.hovered);
   return (
     <CodingStripes
       bodyRef={bodyRef}
       segments={segments}
       codings={codings}
+      shown={shown}
+      paragraphs={paragraphs}
+      layout={layout}
       codes={codes}
       coders={props.coders}
       memos={props.memos}
-      band={band}
       onHover={props.onHover}
       onOpen={props.onOpen}
     />
@@ -577,23 +585,17 @@ const CodingLayer = memo(function CodingLayer(props: {
 function useCodingHighlights(
   bodyRef: React.RefObject<HTMLDivElement | null>,
   segments: readonly ReaderSegment[],
-  codings: readonly CodingRecord[],
+  painted: readonly CodingRecord[] | null,
   codes: Map<string, CodeRecord>,
-  band: Band | null,
+  paragraphsOf: () => (HTMLElement | undefined)[],
   pending: { start: number; end: number } | null,
   hovered: CodingRecord | null,
-  editing: number | null,
 ) {
   useEffect(() => {
     const body = bodyRef.current;
     if (!body || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     const byName = new Map<string, Range[]>();
-    const paragraphs = paragraphsByIndex(body);
-    let painted: readonly CodingRecord[] | undefined = codings;
-    if (codings.length > WINDOW_FROM) {
-      const range = band && offsetsInBand(readerBlocks(body), segments, band);
-      painted = range ? codingsWithin(codings, range) : undefined;
-    }
+    const paragraphs = paragraphsOf();
     if (!painted) {
       delete body.dataset.highlighted;
       return;
@@ -616,7 +618,7 @@ function useCodingHighlights(
     return () => {
       for (const name of byName.keys()) CSS.highlights.delete(name);
     };
-  }, [bodyRef, segments, codings, codes, band, editing]);
+  }, [bodyRef, segments, painted, codes, paragraphsOf]);
 
   // The passage being coded, and the coding under the pointer in the margin, painted above the rest.
   useEffect(() => {
@@ -625,7 +627,7 @@ function useCodingHighlights(
     const set = (name: string, range: { start: number; end: number } | null) => {
       if (!range) CSS.highlights.delete(name);
       else {
-        const highlight = new Highlight(...domRanges(paragraphsByIndex(body), segments, range.start, range.end, segmentAt(segments, range.start)));
+        const highlight = new Highlight(...domRanges(paragraphsOf(), segments, range.start, range.end, segmentAt(segments, range.start)));
         highlight.priority = 10_000;
         CSS.highlights.set(name, highlight);
       }
@@ -636,5 +638,5 @@ function useCodingHighlights(
       CSS.highlights.delete('tessera-pending');
       CSS.highlights.delete('tessera-hover');
     };
-  }, [bodyRef, segments, pending, hovered]);
+  }, [bodyRef, segments, pending, hovered, paragraphsOf]);
 }

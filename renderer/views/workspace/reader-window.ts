@@ -1,4 +1,5 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { paragraphsByIndex } from './selection';
 import type { ReaderSegment } from './transcript-layout';
 
 /**
@@ -143,4 +144,60 @@ export function useScrollingClass(bodyRef: RefObject<HTMLElement | null>): void 
       scroller.classList.remove('scrolling');
     };
   }, [bodyRef]);
+}
+
+/**
+ * A key that changes when passages can have moved: the reader's width, or the text column's height (a block of turns
+ * laid out for the first time turns out taller or shorter than its estimate).
+ */
+export function useReaderLayout(bodyRef: RefObject<HTMLElement | null>): string {
+  const [layout, setLayout] = useState('');
+  useEffect(() => {
+    const body = bodyRef.current;
+    const column = body?.querySelector<HTMLElement>('.reader-text');
+    if (!body || !column) return;
+    const observer = new ResizeObserver(() => setLayout(`${body.clientWidth}×${column.offsetHeight}`));
+    observer.observe(body);
+    observer.observe(column);
+    return () => observer.disconnect();
+  }, [bodyRef]);
+  return layout;
+}
+
+/**
+ * The text offsets of the band near the screen, worked out when the band or the layout changes and not on every
+ * change to the codings: finding it reads positions, which makes the browser lay out first. Undefined when the
+ * reader is not windowed (every coding is drawn); null until known.
+ */
+export function useBandRange(
+  bodyRef: RefObject<HTMLElement | null>,
+  segments: readonly ReaderSegment[],
+  band: Band | null,
+  layout: string,
+  active: boolean,
+): { start: number; end: number } | null | undefined {
+  const [range, setRange] = useState<{ start: number; end: number } | null>(null);
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!active || !body || !band) return;
+    const next = offsetsInBand(readerBlocks(body), segments, band);
+    setRange((old) => (old && next && old.start === next.start && old.end === next.end ? old : next));
+  }, [bodyRef, segments, band, layout, active]);
+  return active ? range : undefined;
+}
+
+/**
+ * The reader's paragraphs by segment index, looked up once for a given text and turn being edited (the only
+ * things that change them) and shared by the highlights and the stripes.
+ */
+export function useParagraphs(bodyRef: RefObject<HTMLElement | null>, segments: readonly ReaderSegment[], editing: number | null): () => (HTMLElement | undefined)[] {
+  return useMemo(() => {
+    let cached: (HTMLElement | undefined)[] | undefined;
+    return () => {
+      if (!cached && bodyRef.current) cached = paragraphsByIndex(bodyRef.current);
+      return cached ?? [];
+    };
+    // `segments` and `editing` are the keys: a new text or a turn opened for editing changes the paragraphs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [bodyRef, segments, editing]);
 }
