@@ -41,7 +41,8 @@ const UNIT_INDEX: Record<PositionUnit, number> = { codepoints: 0, 'codepoints-lf
  * U+2030–U+205E (dashes, curly quotes, ellipsis, primes), which is stable under NFC and composes with nothing.
  * Everything else is "special" and goes through the piecewise path.
  */
-const SPECIAL = /[\r\u0300-\u200f\u2028-\u202f\u205f-\uffff]/g;
+// The combining marks come first in the class: after another character a linter reads them as combined with it.
+const SPECIAL = /[\u0300-\u200f\r\u2028-\u202f\u205f-\uffff]/g;
 
 /**
  * A map between positions in a file's text and offsets in its normalised (stored) text.
