@@ -75,8 +75,12 @@ export const TranscriptReader = memo(function TranscriptReader({ documentId }: {
 
   const segments = useMemo(() => (text ? readerSegments(text) : []), [text]);
   const blocks = useMemo(() => {
-    const out: { first: number; last: number }[] = [];
-    for (let first = 0; first < segments.length; first += TURNS_PER_BLOCK) out.push({ first, last: Math.min(segments.length, first + TURNS_PER_BLOCK) - 1 });
+    // Each block's turns and estimated height, worked out once per text rather than on every render.
+    const out: { first: number; last: number; segments: readonly ReaderSegment[]; height: number }[] = [];
+    for (let first = 0; first < segments.length; first += TURNS_PER_BLOCK) {
+      const own = segments.slice(first, first + TURNS_PER_BLOCK);
+      out.push({ first, last: first + own.length - 1, segments: own, height: estimatedBlockHeight(own) });
+    }
     return out;
   }, [segments]);
   const codes = useMemo(() => {
@@ -355,9 +359,9 @@ export const TranscriptReader = memo(function TranscriptReader({ documentId }: {
               className="turn-chunk"
               data-first={block.first}
               data-last={block.last}
-              style={{ containIntrinsicSize: `auto ${estimatedBlockHeight(segments.slice(block.first, block.last + 1))}px` }}
+              style={{ containIntrinsicSize: `auto ${block.height}px` }}
             >
-              {segments.slice(block.first, block.last + 1).map((segment, i) => (
+              {block.segments.map((segment, i) => (
                 <Turn
                   key={segment.start}
                   segment={segment}
