@@ -190,7 +190,7 @@ describe('themes and queries on the sample project', () => {
     const attribution = `${agencyOfCase(p01.id)}, P01`;
     const first = page.locator('.extract').first();
     await expect.poll(() => first.locator('.extract-attribution').innerText()).toBe(`— ${attribution}`);
-    const text = (await first.locator('.extract-text').innerText()).replace(/\s+/g, ' ').trim();
+    const text = ((await first.locator('.extract-text').textContent()) ?? '').replace(/\s+/g, ' ').trim();
     await first.getByRole('button', { name: 'Copy' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`“${text}” (${attribution})`);
 
@@ -206,9 +206,10 @@ describe('themes and queries on the sample project', () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Review' }).click();
     const first = page.locator('.extract').first();
-    // Read the quote once the review shows it (innerText of a panel still hidden is empty).
+    // Read the quote from the DOM: extracts use content-visibility: auto, and Chromium gives an
+    // empty innerText for one whose first frame has not been drawn yet.
     await first.locator('.extract-text').waitFor({ state: 'visible' });
-    const quote = (await first.locator('.extract-text').innerText()).trim();
+    const quote = ((await first.locator('.extract-text').textContent()) ?? '').trim();
     expect(quote.length).toBeGreaterThan(0);
     await first.getByRole('button', { name: 'Open in transcript' }).click();
     await page.getByRole('main', { name: /^Transcript: / }).waitFor();
