@@ -2,7 +2,8 @@ import mammoth from 'mammoth';
 import { zipSync } from 'fflate';
 import { DEFAULT_ZIP_LIMITS, findEntry, unzipSafely, UnsafeArchiveError, type ZipLimits } from '../zip/safe-unzip';
 import { normaliseText } from '../text/normalise';
-import { DocumentTextBuilder, makeDocument, plural } from './text-builder';
+import { plural } from '../text/plural';
+import { DocumentTextBuilder, makeDocument } from './text-builder';
 import { ImportError, type ImportedComment, type ImportedDocument } from './types';
 import { sniffOtherFormat } from './sniff';
 

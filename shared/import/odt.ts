@@ -2,7 +2,8 @@ import { DEFAULT_ZIP_LIMITS, findEntry, unzipSafely, UnsafeArchiveError, type Zi
 import { decodeXmlBytes, XmlError } from '../xml/parse';
 import { normaliseText } from '../text/normalise';
 import { parseOrderedXml, orderedChildren, type OrderedElement } from './xml-tree';
-import { DocumentTextBuilder, makeDocument, plural } from './text-builder';
+import { plural } from '../text/plural';
+import { DocumentTextBuilder, makeDocument } from './text-builder';
 import { ImportError, type ImportedComment, type ImportedDocument } from './types';
 import { sniffOtherFormat } from './sniff';
 

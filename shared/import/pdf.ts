@@ -1,5 +1,6 @@
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import { DocumentTextBuilder, makeDocument, plural, type BlockKind } from './text-builder';
+import { plural } from '../text/plural';
+import { DocumentTextBuilder, makeDocument, type BlockKind } from './text-builder';
 import { ImportError, type ImportedDocument } from './types';
 import { sniffOtherFormat } from './sniff';
 

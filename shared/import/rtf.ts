@@ -1,5 +1,6 @@
 import { normaliseText } from '../text/normalise';
-import { DocumentTextBuilder, makeDocument, plural } from './text-builder';
+import { plural } from '../text/plural';
+import { DocumentTextBuilder, makeDocument } from './text-builder';
 import { ImportError, type ImportedComment, type ImportedDocument } from './types';
 import { sniffOtherFormat } from './sniff';
 import { decodeWindows1252 } from './cp1252';

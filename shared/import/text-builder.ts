@@ -145,7 +145,3 @@ export function makeDocument(
   };
 }
 
-/** "1 image" / "3 images". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -53,7 +53,7 @@ export function groupOf(category: PseudonymCategory): Exclude<SuggestionGroup, '
   }
 }
 
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+export { plural } from '../../../shared/text/plural';
 
 export const termKey = (term: string) => term.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
 

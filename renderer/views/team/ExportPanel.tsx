@@ -5,7 +5,7 @@ import { useProjectSession } from '../../app/project-session';
 import { exportProjectFile, type ExportRequest } from '../../exchange/project-files';
 import { useCoder } from '../../state/coder-store';
 import { useUi } from '../../state/ui-store';
-import { plural } from './merge-preview';
+import { plural } from '../../../shared/text/plural';
 
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 const tallyKey = (coderId: Id, documentId: Id) => `${coderId}\u0000${documentId}`;

@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { CodeMatch, MergeConflict } from '../../../shared/exchange/merge';
 import type { Id } from '../../../shared/model/types';
+import { plural } from '../../../shared/text/plural';
 import {
   choiceValue,
   codeChoiceOptions,
@@ -14,7 +15,6 @@ import {
   listPhrase,
   outcomeHeadline,
   parseChoiceValue,
-  plural,
 } from './merge-preview';
 import { useTeamMerge, type PreviewState } from './team-merge';
 

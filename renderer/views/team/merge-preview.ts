@@ -1,14 +1,12 @@
 import type { CodeMatch, DocumentMatch, MergeChoices, MergeConflict } from '../../../shared/exchange/merge';
 import type { Id } from '../../../shared/model/types';
+import { plural } from '../../../shared/text/plural';
 import type { MergeOutcome } from '../../exchange/merge-outcome';
 
 /** Turns a merge plan and its outcome into the rows and sentences of the preview. Pure, tested on its own. */
 
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
 
 /** "a", "a and b", "a, b and c". */
 export function listPhrase(parts: readonly string[]): string {

@@ -15,8 +15,8 @@ import {
   outcomeHeadline,
   outcomeParts,
   parseChoiceValue,
-  plural,
 } from '../../../renderer/views/team/merge-preview';
+import { plural } from '../../../shared/text/plural';
 
 function outcome(added: Partial<MergeOutcome['added']> = {}, updated: Partial<MergeOutcome['updated']> = {}): MergeOutcome {
   const zero = Object.fromEntries(MERGE_TABLES.map((t) => [t, 0])) as MergeOutcome['added'];
