@@ -1,13 +1,32 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { countCodings, fromMessage, type CodingCounts, type CodingCountsMessage } from './coding-counts';
+import type { Id } from '../../shared/model/types';
+import { collectCodingChanges, countCodings, fromMessage, type CodingChanges, type CodingCounts, type CodingCountsMessage } from './coding-counts';
 import type { ProjectDb } from './project-db';
+
+/**
+ * The codings changed in each open project's database since its last count was asked for. Every write commits
+ * through Dexie in this window, which reports what it touched; the worker then reads only those codings.
+ */
+const changed = new Map<string, { all: boolean; ids: Set<Id> }>();
+Dexie.on('storagemutated', (parts) => {
+  for (const [name, pending] of changed) collectCodingChanges(parts, name, pending);
+});
+
+/** What changed in `db` since the last call, or everything the first time it is asked. */
+function takeChanges(db: ProjectDb): CodingChanges {
+  const pending = changed.get(db.name);
+  changed.set(db.name, { all: false, ids: new Set() });
+  if (!pending || pending.all) return { all: true };
+  return { all: false, ids: [...pending.ids] };
+}
 
 let worker: Worker | null | undefined;
 let nextId = 1;
 const waiting = new Map<number, (result: CodingCountsMessage | Error) => void>();
 
-function countInWorker(db: ProjectDb): Promise<CodingCountsMessage> {
+function countInWorker(db: ProjectDb, changes: CodingChanges): Promise<CodingCountsMessage> {
   if (worker === undefined) {
     try {
       worker = new Worker(new URL('./coding-counts.worker.ts', import.meta.url), { type: 'module', name: 'tessera-counts' });
@@ -25,7 +44,7 @@ function countInWorker(db: ProjectDb): Promise<CodingCountsMessage> {
   const w = worker;
   return new Promise((resolve, reject) => {
     waiting.set(id, (result) => (result instanceof Error ? reject(result) : resolve(result)));
-    w.postMessage({ id, projectId: db.projectId });
+    w.postMessage({ id, projectId: db.projectId, changes });
   });
 }
 
@@ -36,7 +55,7 @@ const inFlight = new Map<string, { version: number; promise: Promise<CodingCount
 function countOnce(db: ProjectDb, version: number): Promise<CodingCounts> {
   const running = inFlight.get(db.projectId);
   if (running && running.version === version) return running.promise;
-  const promise = countInWorker(db).then((message) => {
+  const promise = countInWorker(db, takeChanges(db)).then((message) => {
     const result = fromMessage(message);
     cache.set(db.projectId, { version, counts: result });
     return result;
@@ -45,7 +64,11 @@ function countOnce(db: ProjectDb, version: number): Promise<CodingCounts> {
   const clear = () => {
     if (inFlight.get(db.projectId)?.promise === promise) inFlight.delete(db.projectId);
   };
-  promise.then(clear, clear);
+  const recountNextTime = () => {
+    changed.get(db.name)!.all = true;
+    clear();
+  };
+  promise.then(clear, recountNextTime);
   return promise;
 }
 

@@ -70,11 +70,21 @@ describe('coding a transcript', () => {
 
   it('undoes and redoes codings, then finds them after a reload', async () => {
     const { page } = app;
+    // The codebook's counts follow each change (counted again from the changed codings only).
+    const counts = page
+      .getByRole('tree', { name: 'Codes' })
+      .getByRole('treeitem')
+      .filter({ has: page.getByRole('button', { name: 'Police perspective', exact: true }) })
+      .locator('.code-counts')
+      .first();
+    await expect.poll(() => counts.getAttribute('title')).toBe('2 codings in 1 document, 1 participant');
     await page.locator('.reader-body').focus();
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await highlightedTexts(page)).length).toBe(2);
+    await expect.poll(() => counts.getAttribute('title')).toBe('1 coding in 1 document, 1 participant');
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(async () => (await highlightedTexts(page)).length).toBe(3);
+    await expect.poll(() => counts.getAttribute('title')).toBe('2 codings in 1 document, 1 participant');
     await page.reload();
     await page.getByRole('main', { name: /^Transcript: P02/ }).waitFor();
     await expect.poll(async () => (await highlightedTexts(page)).length).toBe(3);

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useMemo, useState } from 'react';
 import { CODEBOOK_TEMPLATES } from '../../../shared/model/codebook-templates';
+import { plural } from '../../../shared/text/plural';
 import type { CodeRecord } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
 import type { CodeCounts } from '../../db/coding-counts';
@@ -175,7 +176,7 @@ export const CodebookPane = memo(function CodebookPane() {
           )}
           <span
             className="code-counts"
-            title={`${node.counts?.codings ?? 0} codings in ${node.counts?.documents ?? 0} documents, ${node.counts?.cases ?? 0} participants`}
+            title={`${plural(node.counts?.codings ?? 0, 'coding')} in ${plural(node.counts?.documents ?? 0, 'document')}, ${plural(node.counts?.cases ?? 0, 'participant')}`}
           >
             {node.counts?.codings ?? 0}
             <span className="muted">
