@@ -65,6 +65,9 @@ describe('coding a transcript', () => {
     const texts = await highlightedTexts(page);
     expect(texts).toContain(phraseA);
     expect(texts).toContain(phraseB);
+    // The margin follows a frame after the highlights: one stripe for each coding.
+    const stripes = page.getByRole('group', { name: 'Coding stripes' }).getByRole('button', { name: /^Police perspective · ST/ });
+    await expect.poll(() => stripes.count()).toBe(2);
     await screenshot(page, 'coding-overlap');
   });
 

@@ -13,9 +13,15 @@ export const WINDOW_FROM = 400;
 
 /** Height of the steps the band moves in: work follows the band only when it crosses a step. */
 const BAND_STEP = 600;
+/**
+ * How far the band reaches beyond the visible part, in screens. Chromium rebuilds the markers of every registered
+ * highlight range at each change of the page, so this is a trade: a wider band costs every change more, a narrower
+ * one must follow the scroll more often. Half a screen is more than a fast wheel scroll moves in a frame.
+ */
+const BAND_MARGIN = 0.5;
 
 export interface Band {
-  /** Top and bottom of the band in the reader body's own coordinates (one screen above and below the visible part). */
+  /** Top and bottom of the band in the reader body's own coordinates (the visible part and a margin around it). */
   top: number;
   bottom: number;
 }
@@ -32,8 +38,8 @@ export function useVisibleBand(bodyRef: RefObject<HTMLElement | null>, key: unkn
       frame = 0;
       const visibleTop = scroller.getBoundingClientRect().top - body.getBoundingClientRect().top;
       const height = scroller.clientHeight;
-      const top = Math.floor((visibleTop - height) / BAND_STEP) * BAND_STEP;
-      const bottom = Math.ceil((visibleTop + 2 * height) / BAND_STEP) * BAND_STEP;
+      const top = Math.floor((visibleTop - BAND_MARGIN * height) / BAND_STEP) * BAND_STEP;
+      const bottom = Math.ceil((visibleTop + (1 + BAND_MARGIN) * height) / BAND_STEP) * BAND_STEP;
       setBand((old) => (old && old.top === top && old.bottom === bottom ? old : { top, bottom }));
     };
     const schedule = () => {
@@ -200,4 +206,30 @@ export function useParagraphs(bodyRef: RefObject<HTMLElement | null>, segments: 
     // `segments` and `editing` are the keys: a new text or a turn opened for editing changes the paragraphs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bodyRef, segments, editing]);
+}
+
+/**
+ * The value as it was when the last frame was painted: it follows `value` one frame late. The stripes use it, so a
+ * new coding's highlight is painted in the frame right after Enter and the margin (which sorts and measures the
+ * codings) catches up in the next, instead of both delaying the first.
+ */
+export function useValueAfterPaint<T>(value: T): T {
+  const [painted, setPainted] = useState(value);
+  useEffect(() => {
+    if (Object.is(painted, value)) return;
+    let cancelled = false;
+    const frame = requestAnimationFrame(() => {
+      // A message posted from a frame callback is handled once that frame is drawn.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        if (!cancelled) setPainted(() => value);
+      };
+      channel.port2.postMessage(null);
+    });
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
+  }, [value, painted]);
+  return painted;
 }
