@@ -2,12 +2,11 @@ import mammoth from 'mammoth';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CodingRecord, ProjectData } from '../../shared/model/types';
 import { buildSample } from '../../shared/sample/index';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
+import { appForSuite, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
 const CODE_PATH = 'Partnership with parents and carers/Language and jargon';
 
 /**
@@ -71,8 +70,7 @@ function coverage(codings: readonly CodingRecord[], where: { documentId: string;
 const byId = (codings: CodingRecord[]) => [...codings].sort((a, b) => a.id.localeCompare(b.id));
 
 describe('inter-coder agreement', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
+  const app = appForSuite();
   let data: ProjectData;
   let amara: string;
   let ben: string;
@@ -84,14 +82,9 @@ describe('inter-coder agreement', () => {
     ben = data.coders.find((c) => c.name === 'Ben Hughes')!.id;
     const paths = new Map(data.codes.map((c) => [c.id, c]));
     codeId = data.codes.find((c) => `${c.parentId ? `${paths.get(c.parentId)!.name}/` : ''}${c.name}` === CODE_PATH)!.id;
-    app = await launchApp(profile, baseUrl);
     const { page } = app;
     await page.getByRole('button', { name: 'Open the sample project' }).click();
     await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
   });
 
   const row = () => app.page.getByRole('table', { name: 'Agreement by code' }).locator('tr.agr-row').filter({ hasText: 'Language and jargon' });

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
-
-const baseUrl = inject('baseUrl');
+import { describe, expect, it } from 'vitest';
+import { appForSuite, screenshot } from './browser';
 
 describe('backups', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
-
-  beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-  });
+  const app = appForSuite();
 
   it('snapshots a changed project when it closes and before it is deleted, and restores one as a new project', async () => {
     const { page } = app;

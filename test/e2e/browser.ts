@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,7 +35,11 @@ export function removeProfileDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function launchApp(profileDir: string, baseUrl: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<AppBrowser> {
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function launchApp(profileDir: string, baseUrl: string, options: LaunchOptions = {}): Promise<AppBrowser> {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -56,6 +61,51 @@ export async function launchApp(profileDir: string, baseUrl: string, options: { 
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(baseUrl);
   return { context, page, foreignRequests, errors, close: () => context.close() };
+}
+
+/** The app of one group of tests, with a way to restart it on the same profile. */
+export interface SuiteApp extends AppBrowser {
+  /** Closes the browser and starts it again on the same profile, as a user's restart would (e.g. in the dark). */
+  restart(options?: LaunchOptions): Promise<void>;
+}
+
+/**
+ * Starts the app in a fresh browser profile before a describe block's tests and closes it (removing the profile)
+ * after them. Call it inside the describe block, before the block's own hooks, which then find the app started.
+ */
+export function appForSuite(options: LaunchOptions = {}): SuiteApp {
+  const profile = newProfileDir();
+  let current: AppBrowser | undefined;
+  const app = (): AppBrowser => {
+    if (!current) throw new Error('The app is not started yet: use it inside a test or a hook.');
+    return current;
+  };
+  beforeAll(async () => {
+    current = await launchApp(profile, inject('baseUrl'), options);
+  });
+  afterAll(async () => {
+    await current?.close();
+    removeProfileDir(profile);
+  });
+  return {
+    get context() {
+      return app().context;
+    },
+    get page() {
+      return app().page;
+    },
+    get foreignRequests() {
+      return app().foreignRequests;
+    },
+    get errors() {
+      return app().errors;
+    },
+    close: () => app().close(),
+    async restart(next: LaunchOptions = {}) {
+      await current?.close();
+      current = await launchApp(profile, inject('baseUrl'), next);
+    },
+  };
 }
 
 const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screens');

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
+import { appForSuite, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
 const REAL = resolve(import.meta.dirname, '../../../shared/fixtures/real');
 const ZOOM = 'zoom_lesson_PLC_Fishbowl.vtt';
 
@@ -66,16 +65,9 @@ const transcripts = () => [
 ];
 
 describe('import preview and participants', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
-
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-  });
+  const app = appForSuite();
 
   it('previews dropped transcripts, maps Int and I to Interviewer, and stores them that way', async () => {
-    app = await launchApp(profile, baseUrl);
     const { page } = app;
     await page.getByRole('button', { name: 'Start a new project' }).click();
     await page.getByRole('textbox', { name: 'Project name' }).fill('Care meetings');
@@ -261,8 +253,7 @@ describe('import preview and participants', () => {
   });
 
   it('looks right in the dark theme', async () => {
-    await app.close();
-    app = await launchApp(profile, baseUrl, { colorScheme: 'dark' });
+    await app.restart({ colorScheme: 'dark' });
     const { page } = app;
     const table = page.getByRole('table', { name: 'Participants', exact: true });
     await table.waitFor({ timeout: 30_000 });

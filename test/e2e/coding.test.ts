@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appForSuite, screenshot } from './browser';
 import { highlightedTexts, selectWithMouse } from './text-selection';
 
-const baseUrl = inject('baseUrl');
-
 describe('coding a transcript', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
+  const app = appForSuite();
 
   beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
     const { page } = app;
     await page.getByRole('button', { name: 'Open the sample project' }).click();
     await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('navigation', { name: 'Documents' }).locator('.document-item').nth(1).click();
     await page.getByRole('main', { name: /^Transcript: P02/ }).waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
   });
 
   const palette = () => app.page.getByRole('dialog', { name: 'Apply a code' });

@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, newProfileDir, removeProfileDir, type AppBrowser } from './browser';
-
-const baseUrl = inject('baseUrl');
+import { describe, expect, it } from 'vitest';
+import { appForSuite } from './browser';
 
 describe('plain exports are leak-checked against the pseudonym table', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
-
-  beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-  });
+  const app = appForSuite();
 
   it('refuses to save a project export that still names a child in the table, and saves once none is left', async () => {
     const { page } = app;

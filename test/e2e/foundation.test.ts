@@ -1,19 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
-
-const baseUrl = inject('baseUrl');
+import { describe, expect, it } from 'vitest';
+import { appForSuite, screenshot } from './browser';
 
 describe('foundation: projects persist, the sample opens, changes undo', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
-
-  beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-  });
+  const app = appForSuite();
 
   it('opens on a welcoming empty state', async () => {
     const { page } = app;
@@ -82,8 +71,7 @@ describe('foundation: projects persist, the sample opens, changes undo', () => {
   });
 
   it('finds everything again after the browser restarts with the same profile', async () => {
-    await app.close();
-    app = await launchApp(profile, baseUrl, { colorScheme: 'dark' });
+    await app.restart({ colorScheme: 'dark' });
     const { page } = app;
     const cards = page.getByRole('list', { name: 'Projects' }).getByRole('listitem');
     await expect.poll(() => cards.count()).toBe(2);
@@ -103,16 +91,7 @@ describe('foundation: projects persist, the sample opens, changes undo', () => {
 });
 
 describe('project list: rename, duplicate, delete with undo', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
-
-  beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-  });
+  const app = appForSuite();
 
   it('renames, duplicates and deletes a project, and brings it back with Undo', async () => {
     const { page } = app;

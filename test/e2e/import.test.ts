@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
+import { appForSuite, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
 const REAL = resolve(import.meta.dirname, '../../../shared/fixtures/real');
 
 /** Drops files onto the workspace the way a user dragging them from the file manager would. */
@@ -21,16 +20,7 @@ async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): 
 }
 
 describe('importing transcripts by drag and drop', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
-
-  beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-  });
+  const app = appForSuite();
 
   it('imports several real files, refuses a bad one by name, and keeps them after a reload', async () => {
     const { page } = app;

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
-
-const baseUrl = inject('baseUrl');
+import { appForSuite, screenshot } from './browser';
 
 const memoList = (page: Page) => page.getByRole('navigation', { name: 'Memos' });
 const saveStatus = (page: Page) => page.getByTestId('memo-save-status');
 
 describe('memos and the reflexive journal', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
-
-  beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-  });
+  const app = appForSuite();
 
   it('lists the sample project memo and journal entry under Memos & journal', async () => {
     const { page } = app;
@@ -262,8 +251,7 @@ describe('memos and the reflexive journal', () => {
   it('looks right in the dark and made no request outside the app', async () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.errors, app.errors.join('\n')).toEqual([]);
-    await app.close();
-    app = await launchApp(profile, baseUrl, { colorScheme: 'dark' });
+    await app.restart({ colorScheme: 'dark' });
     const { page } = app;
     const list = memoList(page);
     await list.getByRole('button', { name: /After the police interviews/ }).click();

@@ -2,15 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQdpx } from '../../shared/exchange/qdpx-read';
 import type { ProjectData } from '../../shared/model/types';
 import { decryptFile, isEncryptedContainer, readContainerHeader } from '../../shared/protect';
 import { buildSample } from '../../shared/sample/index';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
+import { appForSuite, screenshot } from './browser';
 import { highlightedTexts } from './text-selection';
 
-const baseUrl = inject('baseUrl');
 const PASSPHRASE = 'kettle orchard lantern meadow';
 const SAMPLE_NAME = 'Multi-agency meetings when a child comes into care (sample)';
 
@@ -45,25 +44,19 @@ async function fillPassphrase(dialog: Locator, passphrase: string, twice: boolea
 }
 
 describe('confidentiality: pseudonymise the sample, check for leaks, export encrypted, open it again, undo', () => {
-  const profile = newProfileDir();
+  const app = appForSuite();
   const folder = mkdtempSync(join(tmpdir(), 'tessera-protect-files-'));
-  let app: AppBrowser;
   let sample: ProjectData;
   const replacements: Record<string, string> = {};
   let encryptedPath = '';
 
   beforeAll(async () => {
     sample = await buildSample('protect-e2e');
-    app = await launchApp(profile, baseUrl);
     const { page } = app;
     await page.getByRole('button', { name: 'Open the sample project' }).click();
     await page.getByRole('heading', { name: SAMPLE_NAME }).waitFor({ timeout: 30_000 });
   });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('suggests names with examples in context, and accepts children, a parent and a school with proposed replacements', async () => {
     const { page } = app;

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
-
-const baseUrl = inject('baseUrl');
+import { describe, expect, it } from 'vitest';
+import { appForSuite, screenshot } from './browser';
 
 // Two readers rating eight case files on the six-point quality scale (one file left unrated by reader B).
 const SCALE = ['Excellent', 'Very good', 'Good', 'Adequate', 'Weak', 'Unsatisfactory'];
@@ -22,16 +20,7 @@ function handKappa(): number {
 }
 
 describe('agreement on ratings (readers rating case files on a six-point scale)', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
-
-  beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-  });
+  const app = appForSuite();
 
   it('computes Cohen’s kappa and Krippendorff’s alpha from two readers’ rating attributes', async () => {
     const { page } = app;

@@ -2,15 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readQdc, readQdpx } from '../../shared/exchange/qdpx-read';
 import { writeQdpx } from '../../shared/exchange/qdpx-write';
 import type { ProjectData } from '../../shared/model/types';
 import { buildSample } from '../../shared/sample/index';
 import { ADDED_SENTENCE, addColleagueWork, NEW_CODE_NAME, REVIEWED_CODE, reviseAsReviewer, TYPO_CODE } from '../unit/team/colleague';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
+import { appForSuite, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
 const NVIVO = resolve(import.meta.dirname, '../../../shared/fixtures/real/nvivo-12.6-win_oltas.qdpx');
 
 /** Clicks a button whose file arrives as a download, and keeps the file. */
@@ -46,24 +45,18 @@ async function codingsShown(page: Page, documentPrefix: string): Promise<number>
 }
 
 describe('team exchange: export, import as a project, merge a colleague’s file', () => {
-  const profile = newProfileDir();
+  const app = appForSuite();
   const folder = mkdtempSync(join(tmpdir(), 'tessera-team-files-'));
-  let app: AppBrowser;
   let sample: ProjectData;
   let projectFile: string;
 
   beforeAll(async () => {
     sample = await buildSample('counts-only');
-    app = await launchApp(profile, baseUrl);
     const { page } = app;
     await page.getByRole('button', { name: 'Open the sample project' }).click();
     await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
   });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
-    rmSync(folder, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it('exports the whole project and its codebook as files other programs read', async () => {
     const { page } = app;

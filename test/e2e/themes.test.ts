@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectData } from '../../shared/model/types';
 import { buildSample } from '../../shared/sample';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
-
-const baseUrl = inject('baseUrl');
+import { appForSuite, screenshot } from './browser';
 
 /** Drags one element onto another with the real mouse: press, move in steps, release. */
 async function drag(page: Page, source: Locator, target: Locator): Promise<void> {
@@ -42,8 +40,7 @@ function storedCodings(page: Page): Promise<number> {
 }
 
 describe('themes and queries on the sample project', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
+  const app = appForSuite();
   let sample: ProjectData;
   const codeId = (name: string) => sample.codes.find((c) => c.name === name)!.id;
   const agency = () => sample.attributes.find((a) => a.name === 'Agency')!;
@@ -51,16 +48,11 @@ describe('themes and queries on the sample project', () => {
 
   beforeAll(async () => {
     sample = await buildSample('e2e', 0);
-    app = await launchApp(profile, baseUrl);
     const { page } = app;
     await page.getByRole('button', { name: 'Open the sample project' }).click();
     await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Themes' }).click();
     await page.getByRole('application', { name: /Thematic map/ }).waitFor();
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
   });
 
   const map = () => app.page.getByRole('application', { name: /Thematic map/ });
@@ -304,11 +296,9 @@ describe('themes and queries on the sample project', () => {
 });
 
 describe('a thematic map of 500 codes', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
+  const app = appForSuite();
 
   beforeAll(async () => {
-    app = await launchApp(profile, baseUrl);
     const { page } = app;
     await page.getByRole('button', { name: 'Open the sample project' }).click();
     await page.getByRole('heading', { name: /Multi-agency meetings/ }).waitFor({ timeout: 30_000 });
@@ -346,10 +336,6 @@ describe('a thematic map of 500 codes', () => {
     await page.locator('.map-card').nth(499).waitFor({ timeout: 30_000 });
     // The codings counts (which size the cards) come from the query worker.
     await page.locator('.map-viewport[aria-busy="false"]').waitFor({ timeout: 30_000 });
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
   });
 
   it('moves only the dragged card while dragging, and stores the drop as one step', async () => {

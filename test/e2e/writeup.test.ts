@@ -4,11 +4,10 @@ import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSample } from '../../shared/sample/index';
-import { launchApp, newProfileDir, removeProfileDir, screenshot, type AppBrowser } from './browser';
+import { appForSuite, screenshot } from './browser';
 
-const baseUrl = inject('baseUrl');
 const OUT = resolve(import.meta.dirname, '../../test-results/writeup');
 
 /** The passage marked as an exemplar: P01's only "Workload and time pressure" coding, by Amara Okafor. */
@@ -26,16 +25,10 @@ function previewQuotes(page: Page): Promise<string[]> {
 }
 
 describe('write-up: findings report with live preview, charts and exports', () => {
-  const profile = newProfileDir();
-  let app: AppBrowser;
+  const app = appForSuite();
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    app = await launchApp(profile, baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    removeProfileDir(profile);
   });
 
   it('marks a passage as an exemplar in the Coding view', async () => {
@@ -207,8 +200,7 @@ describe('write-up: findings report with live preview, charts and exports', () =
   });
 
   it('looks right in the dark', async () => {
-    await app.close();
-    app = await launchApp(profile, baseUrl, { colorScheme: 'dark' });
+    await app.restart({ colorScheme: 'dark' });
     const { page } = app;
     await page.getByRole('tab', { name: 'Data exports' }).waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Findings report' }).click();
