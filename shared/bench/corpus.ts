@@ -9,6 +9,7 @@
  */
 import { plainTextToMemoContent } from '../model/memo-content';
 import { paletteColor } from '../model/palette';
+import { countWords } from '../text/normalise';
 import type {
   AttributeDefinition,
   AttributeValue,
@@ -375,7 +376,7 @@ export function generateCorpus(scaleOrName: CorpusScaleName | CorpusScale, optio
 
     const id = seededUuid(idRandom);
     const built = buildTranscript(vocab, random, caseName, wordTargets[d]!);
-    const words = countSpokenWords(built.text);
+    const words = countWords(built.text);
     totalWords += words;
     totalChars += built.text.length;
     const importedAt = start + d * 3_600_000;
@@ -479,21 +480,6 @@ function buildThemes(count: number, model: CodeModel, random: Random, idRandom: 
     });
   }
   return themes;
-}
-
-/** Words as the app counts them (see text/normalise.ts countWords), without building a match array. */
-function countSpokenWords(text: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-    if (letter) {
-      if (!inWord) words++;
-      inWord = true;
-    } else if (!(inWord && (c === 39 || c === 0x2019 || c === 45))) inWord = false;
-  }
-  return words;
 }
 
 /** Bytes of the transcript's file (see transcriptFileText) without building it: the text plus each label. */
