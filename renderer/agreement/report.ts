@@ -6,7 +6,7 @@ import {
   type BinaryCounts,
   type CoderComparison,
 } from '../../shared/agreement/index';
-import type { Table, TableCell } from '../../shared/query/tables';
+import type { Table, TableCell, XlsxSheet } from '../../shared/query/tables';
 import { formatCount, UNIT_WORDS } from './format';
 import type { ResolutionRecord } from './resolution-record';
 
@@ -275,6 +275,33 @@ export function reportTable(input: ReportInput): Table {
   section('References', input.comparison.references.map((r) => [r]));
   if (input.comparison.warnings.length > 0) section('Warnings', input.comparison.warnings.map((w) => [w]));
   return { columns: figures.columns, rows };
+}
+
+/**
+ * The report as the sheets of an .xlsx workbook, one subject a sheet so each opens as a plain table: the figures,
+ * the resolved disagreements, the documents left out, and the method (summary, method with formulas, references
+ * and warnings).
+ */
+export function reportSheets(input: ReportInput): XlsxSheet[] {
+  const { comparison } = input;
+  const resolutions = resolutionsTable(input.resolutions);
+  const method: TableCell[][] = [
+    ['Summary', summarySentence(input)],
+    ['Project', input.projectName],
+    ...methodEntries(comparison).flatMap((m) => [
+      [m.label, m.text],
+      ...(m.formula ? [['', `Formula: ${m.formula}`]] : []),
+      ...(m.reference ? [['', `Reference: ${m.reference}`]] : []),
+    ]),
+    ...comparison.references.map((r) => ['Reference', r]),
+    ...comparison.warnings.map((w) => ['Warning', w]),
+  ];
+  return [
+    { name: 'Figures', table: figuresTable(comparison), columnWidths: reportColumnWidths(comparison) },
+    { name: 'Resolutions', table: resolutions, columnWidths: resolutions.columns.map((c) => (c === 'Note' || c === 'Text' ? 60 : c === 'Resolution' ? 40 : 24)) },
+    { name: 'Documents left out', table: { columns: ['Document', 'Reason'], rows: comparison.leftOut.map((l) => [l.name, l.reason]) }, columnWidths: [48, 60] },
+    { name: 'Method', table: { columns: ['Item', 'Text'], rows: method }, columnWidths: [28, 100] },
+  ];
 }
 
 /** Column widths for the report sheet: narrow figures, wide code and coders columns. */

@@ -74,11 +74,37 @@ export interface XlsxOptions {
   columnWidths?: number[];
 }
 
+/** One sheet of a workbook: its name, its table and, optionally, its column widths in characters. */
+export interface XlsxSheet {
+  name: string;
+  table: Table;
+  columnWidths?: number[];
+}
+
 /**
  * The table as an .xlsx workbook of one sheet: a bold header row, then the rows; numbers stay numbers, empty cells
  * stay empty. Uses write-excel-file's universal build (no Node APIs), so it runs in the renderer and in Node alike.
  */
-export async function toXlsx(table: Table, options: XlsxOptions = {}): Promise<Uint8Array> {
+export function toXlsx(table: Table, options: XlsxOptions = {}): Promise<Uint8Array> {
+  return toXlsxWorkbook([{ name: options.sheetName ?? 'Sheet1', table, ...(options.columnWidths ? { columnWidths: options.columnWidths } : {}) }]);
+}
+
+/** Several tables as the sheets of one .xlsx workbook, each as toXlsx writes one; names are made valid and unique. */
+export async function toXlsxWorkbook(sheets: readonly XlsxSheet[]): Promise<Uint8Array> {
+  if (sheets.length === 0) throw new Error('A workbook needs at least one sheet.');
+  const taken = new Set<string>();
+  const blob = await writeXlsxFile(
+    sheets.map(({ name, table, columnWidths }) => ({
+      data: sheetRows(table),
+      sheet: uniqueSheetName(sheetName(name), taken),
+      columns: (columnWidths ?? fittedWidths(table)).map((width) => ({ width })),
+      stickyRowsCount: 1,
+    })),
+  ).toBlob();
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+function sheetRows(table: Table): Row[] {
   const header: Row = table.columns.map((c) => ({ value: xlsxText(c), fontWeight: 'bold' as const }));
   const body: Row[] = table.rows.map((row) =>
     table.columns.map((_, i) => {
@@ -88,20 +114,28 @@ export async function toXlsx(table: Table, options: XlsxOptions = {}): Promise<U
       return { value: xlsxText(cell), type: String };
     }),
   );
-  const widths =
-    options.columnWidths ??
-    table.columns.map((c, i) => {
-      let longest = c.length;
-      for (const row of table.rows) {
-        const cell = row[i];
-        if (cell !== null && cell !== undefined) longest = Math.max(longest, String(cell).length);
-      }
-      return Math.min(60, Math.max(8, longest + 2));
-    });
-  const blob = await writeXlsxFile([header, ...body], {
-    sheet: sheetName(options.sheetName ?? 'Sheet1'),
-    columns: widths.map((width) => ({ width })),
-    stickyRowsCount: 1,
-  }).toBlob();
-  return new Uint8Array(await blob.arrayBuffer());
+  return [header, ...body];
+}
+
+/** Widths from the longest value of each column, between 8 and 60 characters. */
+function fittedWidths(table: Table): number[] {
+  return table.columns.map((c, i) => {
+    let longest = c.length;
+    for (const row of table.rows) {
+      const cell = row[i];
+      if (cell !== null && cell !== undefined) longest = Math.max(longest, String(cell).length);
+    }
+    return Math.min(60, Math.max(8, longest + 2));
+  });
+}
+
+/** Excel refuses two sheets whose names differ only in case: the second becomes "Name (2)", within 31 characters. */
+function uniqueSheetName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    candidate = name.slice(0, 31 - suffix.length).trimEnd() + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
 }

@@ -170,8 +170,9 @@ describe('inter-coder agreement', () => {
     expect(rows.some((r) => r[0] === 'Method')).toBe(true);
 
     const xlsx = await save('Excel workbook (.xlsx)');
-    const [sheet] = await readXlsxFile(xlsx.bytes);
-    const xlsxRow = sheet!.data.find((r) => r[0] === CODE_PATH)!;
+    const sheets = await readXlsxFile(xlsx.bytes);
+    expect(sheets.map((s) => s.sheet)).toEqual(['Figures', 'Resolutions', 'Documents left out', 'Method']);
+    const xlsxRow = sheets[0]!.data.find((r) => r[0] === CODE_PATH)!;
     expect(xlsxRow.slice(6, 10)).toEqual([hand.both, hand.onlyA, hand.onlyB, hand.neither]);
 
     const docx = await save('Word document (.docx)');

@@ -2,12 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AGREEMENT_UNITS, type CoderComparison } from '../../../shared/agreement/index';
 import type { CoderRecord, Id } from '../../../shared/model/types';
-import { toCsvBytes, toXlsx } from '../../../shared/query/tables';
+import { toCsvBytes, toXlsxWorkbook } from '../../../shared/query/tables';
 import { useProjectSession } from '../../app/project-session';
 import { useAgreementUi, type AgreementPane } from '../../agreement/agreement-ui';
 import { defaultCoders, formatCount, UNIT_WORDS } from '../../agreement/format';
 import { groupPassages, passagesPerCode } from '../../agreement/passages';
-import { reportColumnWidths, reportFileName, reportTable, resolutionsTable, type ReportInput } from '../../agreement/report';
+import { reportFileName, reportSheets, reportTable, resolutionsTable, type ReportInput } from '../../agreement/report';
 import type { ResolutionRecord } from '../../agreement/resolution-record';
 import { catalogue } from '../../db/catalogue';
 import { useUi } from '../../state/ui-store';
@@ -404,7 +404,7 @@ const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
 async function exportReport(format: ExportFormat, input: ReportInput): Promise<void> {
   let bytes: Uint8Array;
   if (format === 'csv') bytes = toCsvBytes(reportTable(input), { bom: true, guardFormulas: true });
-  else if (format === 'xlsx') bytes = await toXlsx(reportTable(input), { sheetName: 'Agreement', columnWidths: reportColumnWidths(input.comparison) });
+  else if (format === 'xlsx') bytes = await toXlsxWorkbook(reportSheets(input));
   else {
     // The Word writer is large: loaded only when a report is saved.
     const { agreementReportDocx } = await import('../../agreement/report-docx');

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { compareCoders, COHEN_KAPPA_REFERENCE, KRIPPENDORFF_ALPHA_FORMULA } from '../../../shared/agreement';
-import { toCsv, toXlsx } from '../../../shared/query/tables';
+import { toCsv, toXlsx, toXlsxWorkbook } from '../../../shared/query/tables';
 import { agreementReportDocx } from '../../../renderer/agreement/report-docx';
 import {
   figureRows,
@@ -13,7 +13,9 @@ import {
   PERCENT_FORMULA,
   POOLED_LABEL,
   reportFileName,
+  reportSheets,
   reportTable,
+  RESOLUTION_COLUMNS,
   type ReportInput,
 } from '../../../renderer/agreement/report';
 import { parseResolutionMemo, resolutionMemoText } from '../../../renderer/agreement/resolution-record';
@@ -144,6 +146,24 @@ describe('the report table (CSV and XLSX)', () => {
     expect(rows.find((r) => r[0] === 'Document d2')?.[1]).toBe('coded only by Alice Smith');
     expect(rows.some((r) => r[1] === `Formula: ${KRIPPENDORFF_ALPHA_FORMULA}`)).toBe(true);
     expect(rows.some((r) => r[1] === `Reference: ${COHEN_KAPPA_REFERENCE}`)).toBe(true);
+  });
+
+  it('saves a workbook of four sheets: figures (numbers kept as numbers), resolutions, documents left out, method', async () => {
+    const sheets = await readXlsxFile(Buffer.from(await toXlsxWorkbook(reportSheets(input))));
+    expect(sheets.map((s) => s.sheet)).toEqual(['Figures', 'Resolutions', 'Documents left out', 'Method']);
+    const [figures, resolutions, leftOut, method] = sheets.map((s) => s.data);
+    expect(figures![0]!.slice(0, 5)).toEqual(['Code', 'Coders', 'Percentage agreement', "Cohen's kappa", "Krippendorff's alpha"]);
+    expect(figures![1]!.slice(0, 4)).toEqual(['Trust', 'Alice Smith and Bob Jones', 60, 0.1667]);
+    expect(figures!.length).toBe(figuresTable(comparison).rows.length + 1);
+    expect(resolutions![0]).toEqual([...RESOLUTION_COLUMNS]);
+    expect(resolutions![1]!.slice(1, 3)).toEqual(['Trust', 'Document d1']);
+    expect(leftOut).toEqual([
+      ['Document', 'Reason'],
+      ['Document d2', 'coded only by Alice Smith'],
+    ]);
+    expect(method![1]![0]).toBe('Summary');
+    expect(method!.some((r) => r[1] === `Formula: ${KRIPPENDORFF_ALPHA_FORMULA}`)).toBe(true);
+    expect(method!.some((r) => r[0] === 'Reference' && r[1] === COHEN_KAPPA_REFERENCE)).toBe(true);
   });
 
   it('reads back from XLSX with numbers kept as numbers', async () => {

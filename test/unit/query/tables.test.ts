@@ -2,7 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import Papa from 'papaparse';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { sheetName, toCsv, toCsvBytes, toXlsx, XLSX_CELL_LIMIT, type Table } from '../../../shared/query';
+import { sheetName, toCsv, toCsvBytes, toXlsx, toXlsxWorkbook, XLSX_CELL_LIMIT, type Table } from '../../../shared/query';
 
 const table: Table = {
   columns: ['Name', 'Count', 'Note'],
@@ -56,6 +56,24 @@ describe('XLSX', () => {
       ['line\nbreak', -1, '=SUM(A1:A2)'],
       ['Café ’quote’', null, null],
     ]);
+  });
+
+  it('writes several tables as the sheets of one workbook, with names Excel accepts and no two alike', async () => {
+    const other: Table = { columns: ['Code', 'Codings'], rows: [['Trust', 12]] };
+    const long = 'Coverage of every code by agency and role';
+    const bytes = await toXlsxWorkbook([
+      { name: 'Figures', table },
+      { name: 'figures', table: other },
+      { name: long, table: other },
+      { name: long, table: other },
+    ]);
+    const sheets = await readXlsxFile(Buffer.from(bytes));
+    expect(sheets.map((s) => s.sheet)).toEqual(['Figures', 'figures (2)', 'Coverage of every code by agenc', 'Coverage of every code by a (2)']);
+    expect(sheets[1]!.data).toEqual([
+      ['Code', 'Codings'],
+      ['Trust', 12],
+    ]);
+    await expect(toXlsxWorkbook([])).rejects.toThrow('at least one sheet');
   });
 
   it('writes text that looks like a formula as text, and a bold frozen header row', async () => {
