@@ -3,6 +3,7 @@ import type { Id } from '../../shared/model/types';
 import { CommandHistory, type Command } from '../db/command-history';
 import { projectDb, type ProjectDb } from '../db/project-db';
 import { touchProject } from '../db/projects';
+import { currentCoderId } from '../state/coder-store';
 
 /** An open project: its database and its command history (undo, redo, autosave, audit). */
 export interface ProjectSession {
@@ -19,7 +20,7 @@ export function sessionFor(projectId: Id): ProjectSession {
   let session = sessions.get(projectId);
   if (!session) {
     const db = projectDb(projectId);
-    const history = new CommandHistory(db, () => localStorage.getItem('tessera-coder-id') ?? undefined);
+    const history = new CommandHistory(db, currentCoderId);
     session = {
       projectId,
       db,

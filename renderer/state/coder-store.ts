@@ -34,6 +34,11 @@ export const useCoder = create<CoderState>()(
   ),
 );
 
+/** The id of whoever codes on this computer, recorded on every change (undefined until they say who they are). */
+export function currentCoderId(): Id | undefined {
+  return useCoder.getState().me?.id ?? localStorage.getItem('tessera-coder-id') ?? undefined;
+}
+
 /** Whether a coding by this coder is shown under the current settings. */
 export function isCoderVisible(coderId: Id, state: Pick<CoderState, 'me' | 'visibility' | 'blind'>): boolean {
   const mine = state.me?.id === coderId;

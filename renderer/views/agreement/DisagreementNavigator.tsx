@@ -19,6 +19,7 @@ import { describeResolution, recordFor, RESOLUTION_NAMES, type ResolutionRecord 
 import { resolveDisagreementCommand } from '../../commands/agreement-commands';
 import { useUi } from '../../state/ui-store';
 import { formatDay } from '../../agreement/report';
+import { currentCoderId } from '../../state/coder-store';
 
 /** Where a key belongs to the control: text fields take every key; radios and check boxes keep their arrows. */
 function keyBelongsToControl(target: EventTarget | null, key: string): boolean {
@@ -233,7 +234,7 @@ export function DisagreementNavigator(props: {
       coderA: coderA.name,
       coderB: coderB.name,
       quote: quoteOf(text.text, item.passage),
-      authorId: localStorage.getItem('tessera-coder-id') ?? undefined,
+      authorId: currentCoderId(),
     });
     setBusy(true);
     try {

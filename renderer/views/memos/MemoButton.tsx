@@ -9,6 +9,7 @@ import { useUi } from '../../state/ui-store';
 import { KIND_NAMES } from './memo-targets';
 import { useMemoUi } from './memo-ui';
 import '../../styles/memos.css';
+import { currentCoderId } from '../../state/coder-store';
 
 /** What a memo button writes about: a document, a code, a coding, a theme or a case. */
 export interface MemoTargetProps {
@@ -110,7 +111,7 @@ export function MemoDrawer(props: MemoTargetProps & { id?: string; onClose: () =
           title: props.title,
           content: save.content,
           plainText: save.plainText,
-          authorId: localStorage.getItem('tessera-coder-id') ?? undefined,
+          authorId: currentCoderId(),
         });
         memoId.current = created.id;
         command = created.command;

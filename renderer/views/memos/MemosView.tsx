@@ -4,7 +4,7 @@ import type { Id, MemoRecord, MemoTarget } from '../../../shared/model/types';
 import { useProjectSession } from '../../app/project-session';
 import { createMemo, deleteMemo, formatJournalDate, isIsoDate, localToday, memoDisplayName, updateMemo } from '../../commands/memo-commands';
 import { MemoEditor } from '../../components/MemoEditor';
-import { useCoder } from '../../state/coder-store';
+import { currentCoderId, useCoder } from '../../state/coder-store';
 import { useUi } from '../../state/ui-store';
 import { Highlighted } from './Highlighted';
 import { matchesAll, matchRanges, searchTerms, snippet } from './memo-search';
@@ -26,11 +26,6 @@ function when(timestamp: number): string {
   const date = new Date(timestamp);
   const today = new Date();
   return date.toDateString() === today.toDateString() ? `today at ${timeFormat.format(date)}` : dayFormat.format(date);
-}
-
-/** The coder this machine writes as, for a new memo's author. */
-function currentCoder(): Id | undefined {
-  return localStorage.getItem('tessera-coder-id') ?? undefined;
 }
 
 /** Journal entries newest first; project memos by last edit; attached memos by what they are attached to. */
@@ -94,7 +89,7 @@ export function MemosView() {
       targetType,
       targetId: projectId,
       date: targetType === 'journal' ? localToday() : undefined,
-      authorId: currentCoder(),
+      authorId: currentCoderId(),
     });
     try {
       await execute(command);
