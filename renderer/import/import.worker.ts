@@ -5,6 +5,7 @@ import { readParticipantSheet, type SheetTable } from '../../shared/import/parti
 import { withSpeakerTurns } from '../../shared/import/speakers';
 import type { ImportedDocument } from '../../shared/import/types';
 import { hashText } from '../../shared/text/normalise';
+import { messageOf, serve } from '../workers/worker-protocol';
 
 /**
  * Parses files off the main thread, so a 100 MB PDF or a long transcript never freezes the window.
@@ -21,8 +22,6 @@ export type ImportRequest =
 
 /** A document comes with its text's hash (hashText), the duplicate check's key, computed here off the main thread. */
 export type ImportResult = { kind: 'document'; document: ImportedDocument; hash: string } | { kind: 'sheet'; sheet: SheetTable } | { kind: 'none' };
-
-export type ImportResponse = { id: number; ok: true; result: ImportResult } | { id: number; ok: false; message: string };
 
 async function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
   const worker = await import('pdfjs-dist/build/pdf.worker.min.mjs');
@@ -61,15 +60,11 @@ async function handle(request: ImportRequest): Promise<ImportResult> {
   }
 }
 
-self.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  const request = event.data;
-  let response: ImportResponse;
-  try {
-    response = { id: request.id, ok: true, result: await handle(request) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+serve(handle, {
+  // Errors name the file they are about, once.
+  describe: (error, request) => {
+    const message = messageOf(error);
     const name = 'name' in request ? request.name : '';
-    response = { id: request.id, ok: false, message: name === '' || message.startsWith(`${name}:`) ? message : `${name}: ${message}` };
-  }
-  (self as unknown as Worker).postMessage(response);
-};
+    return name === '' || message.startsWith(`${name}:`) ? message : `${name}: ${message}`;
+  },
+});

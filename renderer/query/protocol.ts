@@ -1,9 +1,10 @@
 import type { Id } from '../../shared/model/types';
-import type { QueryRequest, QueryResult } from './run-query';
+import type { QueryRequest } from './run-query';
 
 /**
- * Messages between the screens and the query worker. The worker reads the project itself and keeps its query index
- * for the data version it was asked about (the last audit entry's number), so only questions and answers cross.
+ * A question from the screens to the query worker, answered with a QueryResult. The worker reads the project itself
+ * and keeps its query index for the data version it was asked about (the last audit entry's number), so only
+ * questions and answers cross.
  */
 export interface QueryMessage {
   id: number;
@@ -12,7 +13,3 @@ export interface QueryMessage {
   version: number;
   request: QueryRequest;
 }
-
-export type QueryReply =
-  | { id: number; ok: true; result: QueryResult; elapsed: number }
-  | { id: number; ok: false; message: string };

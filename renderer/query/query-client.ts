@@ -3,41 +3,18 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Id } from '../../shared/model/types';
 import { useProjectSession } from '../app/project-session';
 import type { ProjectDb } from '../db/project-db';
-import type { QueryMessage, QueryReply } from './protocol';
+import { WorkerClient } from '../workers/worker-client';
+import type { QueryMessage } from './protocol';
 import type { QueryRequest, QueryResult } from './run-query';
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, { resolve: (result: QueryResult) => void; reject: (error: Error) => void }>();
-
-function getWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./query.worker.ts', import.meta.url), { type: 'module', name: 'tessera-query' });
-    worker.onmessage = (event: MessageEvent<QueryReply>) => {
-      const entry = pending.get(event.data.id);
-      if (!entry) return;
-      pending.delete(event.data.id);
-      if (event.data.ok) entry.resolve(event.data.result);
-      else entry.reject(new Error(event.data.message));
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      for (const entry of pending.values()) entry.reject(new Error(event.message || 'The query stopped unexpectedly.'));
-      pending.clear();
-      worker?.terminate();
-      worker = null;
-    };
-  }
-  return worker;
-}
+const queries = new WorkerClient<QueryMessage, QueryResult>({
+  start: () => new Worker(new URL('./query.worker.ts', import.meta.url), { type: 'module', name: 'tessera-query' }),
+  stoppedMessage: 'The query stopped unexpectedly.',
+});
 
 /** Asks the query worker one question about a project's data at a version (see dataVersion). */
 export function runQueryInWorker<R extends QueryRequest>(projectId: Id, version: number, request: R): Promise<QueryResult<R>> {
-  return new Promise((resolve, reject) => {
-    const id = nextId++;
-    pending.set(id, { resolve: resolve as (r: QueryResult) => void, reject });
-    getWorker().postMessage({ id, projectId, version, request } satisfies QueryMessage);
-  });
+  return queries.call({ projectId, version, request }) as Promise<QueryResult<R>>;
 }
 
 /**

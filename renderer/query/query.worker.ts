@@ -2,15 +2,14 @@
 import { buildQueryIndex, type QueryIndex } from '../../shared/query';
 import { readProjectData } from '../db/project-data';
 import { projectDb } from '../db/project-db';
-import type { QueryMessage, QueryReply } from './protocol';
+import { serve } from '../workers/worker-protocol';
+import type { QueryMessage } from './protocol';
 import { runQuery } from './run-query';
 
 /**
  * Answers theme and query questions off the main thread. The project is read and indexed once per data version
  * (a big project takes a second or more to read and index), then every question is answered from that index.
  */
-const post = (reply: QueryReply) => (self as unknown as Worker).postMessage(reply);
-
 let cached: { projectId: string; version: number; index: Promise<QueryIndex> } | undefined;
 
 function indexFor(projectId: string, version: number): Promise<QueryIndex> {
@@ -26,13 +25,4 @@ function indexFor(projectId: string, version: number): Promise<QueryIndex> {
   return index;
 }
 
-self.onmessage = async (event: MessageEvent<QueryMessage>) => {
-  const { id, projectId, version, request } = event.data;
-  const started = performance.now();
-  try {
-    const index = await indexFor(projectId, version);
-    post({ id, ok: true, result: runQuery(index, request), elapsed: performance.now() - started });
-  } catch (error) {
-    post({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
-  }
-};
+serve(async ({ projectId, version, request }: QueryMessage) => runQuery(await indexFor(projectId, version), request));
