@@ -1,9 +1,10 @@
 import type { MergeChanges, MergeChoices } from '../../shared/exchange/merge';
 import type { WriteQdpxOptions } from '../../shared/exchange/qdpx-write';
 import type { ProjectData } from '../../shared/model/types';
+import { WorkerClient } from '../workers/worker-client';
+import type { WithoutId } from '../workers/worker-protocol';
 import {
   EXPIRED_PLAN,
-  type ExchangeMessage,
   type ExchangeRequest,
   type ExchangeResult,
   type ExchangeStage,
@@ -11,49 +12,14 @@ import {
 } from './exchange-engine';
 import type { MergeOutcome } from './merge-outcome';
 
-/** The page's side of the exchange worker: typed calls, progress stages, cancelling. */
-
-interface Pending {
-  resolve: (result: ExchangeResult) => void;
-  reject: (error: Error) => void;
-  onStage?: (stage: ExchangeStage) => void;
-}
-
-let worker: Worker | null = null;
-/** Bumped whenever the worker is replaced: plans made by an earlier worker are gone with it. */
-let generation = 0;
-let nextId = 1;
-const pending = new Map<number, Pending>();
-
-function stopWorker(error: Error): void {
-  worker?.terminate();
-  worker = null;
-  for (const entry of pending.values()) entry.reject(error);
-  pending.clear();
-}
-
-function getWorker(): Worker {
-  if (!worker) {
-    generation += 1;
-    worker = new Worker(new URL('./exchange.worker.ts', import.meta.url), { type: 'module', name: 'tessera-exchange' });
-    worker.onmessage = (event: MessageEvent<ExchangeMessage>) => {
-      const message = event.data;
-      const entry = pending.get(message.id);
-      if (!entry) return;
-      if ('stage' in message) {
-        entry.onStage?.(message.stage);
-        return;
-      }
-      pending.delete(message.id);
-      if (message.ok) entry.resolve(message.result);
-      else entry.reject(new Error(message.message));
-    };
-    worker.onerror = (event) => stopWorker(new Error(event.message || 'Reading the file stopped unexpectedly'));
-  }
-  return worker;
-}
-
-type Request = ExchangeRequest extends infer R ? (R extends ExchangeRequest ? Omit<R, 'id'> : never) : never;
+/**
+ * The page's side of the exchange worker: typed calls, progress stages, cancelling. Its generation moves on whenever
+ * the worker is replaced: plans made by an earlier worker are gone with it.
+ */
+const exchange = new WorkerClient<ExchangeRequest, ExchangeResult, ExchangeStage>({
+  start: () => new Worker(new URL('./exchange.worker.ts', import.meta.url), { type: 'module', name: 'tessera-exchange' }),
+  stoppedMessage: 'Reading the file stopped unexpectedly',
+});
 
 interface CallOptions {
   signal?: AbortSignal;
@@ -61,22 +27,9 @@ interface CallOptions {
   transfer?: Transferable[];
 }
 
-function call(request: Request, options: CallOptions = {}): Promise<ExchangeResult> {
-  return new Promise((resolve, reject) => {
-    const { signal } = options;
-    if (signal?.aborted) {
-      reject(new DOMException('Cancelled', 'AbortError'));
-      return;
-    }
-    const id = nextId++;
-    const target = getWorker();
-    pending.set(id, { resolve, reject, onStage: options.onStage });
-    // Cancelling stops the worker outright: a large file's reading cannot be interrupted any other way.
-    signal?.addEventListener('abort', () => {
-      if (pending.has(id)) stopWorker(new DOMException('Cancelled', 'AbortError'));
-    });
-    target.postMessage({ ...request, id } as ExchangeRequest, options.transfer ?? []);
-  });
+function call(request: WithoutId<ExchangeRequest>, options: CallOptions = {}): Promise<ExchangeResult> {
+  const { onStage, ...rest } = options;
+  return exchange.call(request, { ...rest, onProgress: onStage });
 }
 
 function expect<K extends ExchangeResult['kind']>(result: ExchangeResult, kind: K): Extract<ExchangeResult, { kind: K }> {
@@ -91,7 +44,7 @@ export interface PlanHandle {
 }
 
 function checkHandle(handle: PlanHandle): void {
-  if (handle.generation !== generation || !worker) throw new Error(EXPIRED_PLAN);
+  if (handle.generation !== exchange.generation || !exchange.isRunning) throw new Error(EXPIRED_PLAN);
 }
 
 export function isAbort(error: unknown): boolean {
@@ -112,7 +65,7 @@ export async function planMergeInWorker(
   options: CallOptions = {},
 ): Promise<Omit<PlannedMerge, 'planId'> & { handle: PlanHandle }> {
   const { planId, kind: _kind, ...rest } = expect(await call({ kind: 'plan', name, bytes, current }, options), 'plan');
-  return { ...rest, handle: { planId, generation } };
+  return { ...rest, handle: { planId, generation: exchange.generation } };
 }
 
 /** Compares the same file again with the project as it is now (it changed since the preview was made). */
@@ -137,7 +90,7 @@ export async function applyInWorker(handle: PlanHandle, current: ProjectData, ch
 
 /** Lets the worker forget a plan (the preview was closed). */
 export function discardPlan(handle: PlanHandle): void {
-  if (handle.generation !== generation || !worker) return;
+  if (handle.generation !== exchange.generation || !exchange.isRunning) return;
   void call({ kind: 'discard', planId: handle.planId }).catch(() => undefined);
 }
 

@@ -55,11 +55,6 @@ export type ExchangeResult =
 /** Stages reported while a file is read and compared, for the progress indicator. */
 export type ExchangeStage = 'reading' | 'comparing' | 'writing';
 
-export type ExchangeMessage =
-  | { id: number; stage: ExchangeStage }
-  | { id: number; ok: true; result: ExchangeResult }
-  | { id: number; ok: false; message: string };
-
 export const EXPIRED_PLAN = 'This preview has expired: choose the file again.';
 
 function viewOf(plan: MergePlan): MergePlanView {

@@ -1,9 +1,10 @@
 import type { Id, ProjectData } from '../../shared/model/types';
 import type { LeakHit, PseudonymTable } from '../../shared/protect';
+import { WorkerClient } from '../workers/worker-client';
+import type { WithoutId } from '../workers/worker-protocol';
 import type {
   LeakRow,
   OpenedFile,
-  ProtectMessage,
   ProtectRequest,
   ProtectResult,
   ProtectStage,
@@ -13,57 +14,17 @@ import type {
 } from './protect-engine';
 
 /** The page's side of the protect worker: typed calls and progress stages. */
-
-interface Pending {
-  resolve: (result: ProtectResult) => void;
-  reject: (error: Error) => void;
-  onStage?: (stage: ProtectStage) => void;
-}
-
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, Pending>();
-
-function stopWorker(error: Error): void {
-  worker?.terminate();
-  worker = null;
-  for (const entry of pending.values()) entry.reject(error);
-  pending.clear();
-}
-
-function getWorker(): Worker {
-  if (!worker) {
-    worker = new Worker(new URL('./protect.worker.ts', import.meta.url), { type: 'module', name: 'tessera-protect' });
-    worker.onmessage = (event: MessageEvent<ProtectMessage>) => {
-      const message = event.data;
-      const entry = pending.get(message.id);
-      if (!entry) return;
-      if ('stage' in message) {
-        entry.onStage?.(message.stage);
-        return;
-      }
-      pending.delete(message.id);
-      if (message.ok) entry.resolve(message.result);
-      else entry.reject(new Error(message.message));
-    };
-    worker.onerror = (event) => stopWorker(new Error(event.message || 'The confidentiality worker stopped unexpectedly'));
-  }
-  return worker;
-}
-
-type Request = ProtectRequest extends infer R ? (R extends ProtectRequest ? Omit<R, 'id'> : never) : never;
+const protect = new WorkerClient<ProtectRequest, ProtectResult, ProtectStage>({
+  start: () => new Worker(new URL('./protect.worker.ts', import.meta.url), { type: 'module', name: 'tessera-protect' }),
+  stoppedMessage: 'The confidentiality worker stopped unexpectedly',
+});
 
 export interface CallOptions {
   onStage?: (stage: ProtectStage) => void;
 }
 
-function call(request: Request, options: CallOptions = {}): Promise<ProtectResult> {
-  return new Promise((resolve, reject) => {
-    const id = nextId++;
-    const target = getWorker();
-    pending.set(id, { resolve, reject, onStage: options.onStage });
-    target.postMessage({ ...request, id } as ProtectRequest);
-  });
+function call(request: WithoutId<ProtectRequest>, options: CallOptions = {}): Promise<ProtectResult> {
+  return protect.call(request, { onProgress: options.onStage });
 }
 
 function expect<K extends ProtectResult['kind']>(result: ProtectResult, kind: K): Extract<ProtectResult, { kind: K }> {

@@ -289,11 +289,6 @@ export type ProtectResult =
   | { kind: 'decrypted'; name: string; type: string; bytes: Uint8Array }
   | { kind: 'opened'; opened: OpenedFile };
 
-export type ProtectMessage =
-  | { id: number; stage: ProtectStage }
-  | { id: number; ok: true; result: ProtectResult }
-  | { id: number; ok: false; message: string };
-
 /** Answers one request. */
 export async function handleProtectRequest(request: ProtectRequest, stage: (stage: ProtectStage) => void = () => undefined): Promise<ProtectResult> {
   switch (request.kind) {
