@@ -2,8 +2,8 @@ import type { AgreementUnit, CoderComparison, Disagreement } from '../../shared/
 import type { Id, ProjectInfo } from '../../shared/model/types';
 
 /**
- * Messages between the agreement view and its worker. The worker reads the project itself (a whole project can be
- * large; only the request and the figures cross the thread boundary).
+ * A request from the agreement view to its worker, answered with progress and an AgreementResult. The worker reads
+ * the project itself (a whole project can be large; only the request and the figures cross the thread boundary).
  */
 export interface AgreementRequest {
   id: number;
@@ -31,8 +31,3 @@ export interface AgreementResult {
   /** Time the computation took, in milliseconds. */
   elapsed: number;
 }
-
-export type AgreementResponse =
-  | { id: number; kind: 'progress'; progress: AgreementProgress }
-  | { id: number; kind: 'done'; result: AgreementResult }
-  | { id: number; kind: 'error'; message: string };

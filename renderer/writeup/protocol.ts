@@ -142,9 +142,14 @@ export interface WriteupProgress {
 /** From the window to the worker: a request, or a picture the worker asked for. */
 export type ToWorker = WriteupRequest | { kind: 'rasterised'; rid: number; png?: Uint8Array; error?: string };
 
-/** From the worker to the window. */
-export type FromWorker =
-  | { id: number; kind: 'progress'; progress: WriteupProgress }
-  | { id: number; kind: 'done'; result: WriteupResult }
-  | { id: number; kind: 'error'; message: string }
-  | { id: number; kind: 'rasterise'; rid: number; svg: string; width: number; height: number };
+/**
+ * From the worker to the window, besides its replies (a WorkerReply of WriteupResult and WriteupProgress): a chart
+ * to draw as a picture, answered with 'rasterised'.
+ */
+export interface RasteriseNotice {
+  kind: 'rasterise';
+  rid: number;
+  svg: string;
+  width: number;
+  height: number;
+}

@@ -3,8 +3,9 @@ import type { ProjectData } from '../../shared/model/types';
 import { readProjectData } from '../db/project-data';
 import { projectDb } from '../db/project-db';
 import { MAP_LAYOUT_KEY } from '../commands/theme-commands';
+import { answer } from '../workers/worker-protocol';
 import { buildCharts, buildExport, buildReport, computeAgreement, saveReport, type EngineContext } from './engine';
-import type { FromWorker, ToWorker, WriteupRequest, WriteupResult } from './protocol';
+import type { RasteriseNotice, ToWorker, WriteupProgress, WriteupRequest, WriteupResult } from './protocol';
 import { findPseudonymTable } from './settings';
 
 /**
@@ -14,7 +15,7 @@ import { findPseudonymTable } from './settings';
  *
  * Charts become pictures for Word through the window, which has the image decoder and canvas this worker lacks.
  */
-const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
+const notify = (notice: RasteriseNotice) => (self as unknown as Worker).postMessage(notice);
 
 /** The bytes' buffer, to hand over rather than copy, when the bytes fill it. */
 const handOver = (bytes: Uint8Array): Transferable[] => (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []);
@@ -41,43 +42,42 @@ let nextPicture = 1;
 const pictures = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
 
 /** Asks the window to draw an SVG as a PNG of the given size. */
-function rasteriseFor(id: number) {
-  return (svg: string, width: number, height: number): Promise<Uint8Array> =>
-    new Promise((resolve, reject) => {
-      const rid = nextPicture++;
-      pictures.set(rid, { resolve, reject });
-      post({ id, kind: 'rasterise', rid, svg, width, height });
-    });
+function rasterise(svg: string, width: number, height: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const rid = nextPicture++;
+    pictures.set(rid, { resolve, reject });
+    notify({ kind: 'rasterise', rid, svg, width, height });
+  });
 }
 
-async function handle(request: WriteupRequest): Promise<{ result: WriteupResult; transfer?: Transferable[] }> {
-  const progress = (label: string, fraction?: number) => post({ id: request.id, kind: 'progress', progress: { label, fraction } });
+async function handle(request: WriteupRequest, report: (progress: WriteupProgress) => void): Promise<WriteupResult> {
+  const progress = (label: string, fraction?: number) => report({ label, fraction });
   progress('Reading the project', 0.1);
   const [data, ctx] = await Promise.all([projectData(request), context(request)]);
   switch (request.kind) {
     case 'report':
       progress('Building the report', 0.5);
-      return { result: { kind: 'report', output: buildReport(data, request.input, ctx) } };
+      return { kind: 'report', output: buildReport(data, request.input, ctx) };
     case 'charts':
       progress('Drawing the charts', 0.5);
-      return { result: { kind: 'charts', charts: buildCharts(data, request.input, ctx) } };
+      return { kind: 'charts', charts: buildCharts(data, request.input, ctx) };
     case 'save-report': {
       progress(request.format === 'docx' ? 'Writing the Word document' : 'Writing the report', 0.4);
-      const bytes = await saveReport(data, request.input, request.format, ctx, request.format === 'docx' ? rasteriseFor(request.id) : undefined);
-      return { result: { kind: 'file', bytes }, transfer: handOver(bytes) };
+      const bytes = await saveReport(data, request.input, request.format, ctx, request.format === 'docx' ? rasterise : undefined);
+      return { kind: 'file', bytes };
     }
     case 'export': {
       progress('Writing the file', 0.5);
       const bytes = await buildExport(data, request.export, request.options, ctx);
-      return { result: { kind: 'file', bytes }, transfer: handOver(bytes) };
+      return { kind: 'file', bytes };
     }
     case 'agreement':
       progress('Comparing the coders', 0.4);
-      return { result: { kind: 'agreement', summary: computeAgreement(data, request.coderIds, request.unit) } };
+      return { kind: 'agreement', summary: computeAgreement(data, request.coderIds, request.unit) };
   }
 }
 
-self.onmessage = async (event: MessageEvent<ToWorker>) => {
+self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.kind === 'rasterised') {
     const waiting = pictures.get(message.rid);
@@ -86,10 +86,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
     else waiting?.reject(new Error(message.error ?? 'the chart could not be drawn'));
     return;
   }
-  try {
-    const { result, transfer } = await handle(message);
-    post({ id: message.id, kind: 'done', result }, transfer);
-  } catch (error) {
-    post({ id: message.id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
-  }
+  void answer<WriteupRequest, WriteupResult, WriteupProgress>(message, (progress) => handle(message, progress), {
+    transfer: (result) => (result.kind === 'file' ? handOver(result.bytes) : []),
+  });
 };
