@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { CodingTally, type CodingChanges } from './coding-counts';
+import { answer } from '../workers/worker-protocol';
 import { ProjectDb } from './project-db';
 
 /**
@@ -9,19 +10,20 @@ import { ProjectDb } from './project-db';
  */
 const projects = new Map<string, { db: ProjectDb; tally: CodingTally; queue: Promise<void> }>();
 
-self.onmessage = (event: MessageEvent<{ id: number; projectId: string; changes?: CodingChanges }>) => {
-  const { id, projectId, changes } = event.data;
-  let project = projects.get(projectId);
+/** Count a project's codings; with `changes`, update the last count from only those codings. */
+export interface CountRequest {
+  id: number;
+  projectId: string;
+  changes?: CodingChanges;
+}
+
+self.onmessage = (event: MessageEvent<CountRequest>) => {
+  const request = event.data;
+  let project = projects.get(request.projectId);
   if (!project) {
-    project = { db: new ProjectDb(projectId), tally: new CodingTally(), queue: Promise.resolve() };
-    projects.set(projectId, project);
+    project = { db: new ProjectDb(request.projectId), tally: new CodingTally(), queue: Promise.resolve() };
+    projects.set(request.projectId, project);
   }
   const { db, tally } = project;
-  project.queue = project.queue.then(async () => {
-    try {
-      (self as unknown as Worker).postMessage({ id, ok: true, counts: await tally.count(db, changes) });
-    } catch (error) {
-      (self as unknown as Worker).postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
-    }
-  });
+  project.queue = project.queue.then(() => answer(request, () => tally.count(db, request.changes)));
 };

@@ -3,6 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Id } from '../../shared/model/types';
 import { collectCodingChanges, countCodings, fromMessage, type CodingChanges, type CodingCounts, type CodingCountsMessage } from './coding-counts';
+import { WorkerClient } from '../workers/worker-client';
+import type { CountRequest } from './coding-counts.worker';
 import type { ProjectDb } from './project-db';
 
 /**
@@ -22,30 +24,21 @@ function takeChanges(db: ProjectDb): CodingChanges {
   return { all: false, ids: [...pending.ids] };
 }
 
-let worker: Worker | null | undefined;
-let nextId = 1;
-const waiting = new Map<number, (result: CodingCountsMessage | Error) => void>();
+/** Undefined until first asked; null where this window cannot start workers (counted on the main thread instead). */
+let counter: WorkerClient<CountRequest, CodingCountsMessage> | null | undefined;
 
 function countInWorker(db: ProjectDb, changes: CodingChanges): Promise<CodingCountsMessage> {
-  if (worker === undefined) {
-    try {
-      worker = new Worker(new URL('./coding-counts.worker.ts', import.meta.url), { type: 'module', name: 'tessera-counts' });
-      worker.onmessage = (event: MessageEvent<{ id: number; ok: boolean; counts?: CodingCountsMessage; message?: string }>) => {
-        const done = waiting.get(event.data.id);
-        waiting.delete(event.data.id);
-        done?.(event.data.ok ? event.data.counts! : new Error(event.data.message));
-      };
-    } catch {
-      worker = null;
-    }
+  if (counter === undefined) {
+    counter =
+      typeof Worker === 'function'
+        ? new WorkerClient({
+            start: () => new Worker(new URL('./coding-counts.worker.ts', import.meta.url), { type: 'module', name: 'tessera-counts' }),
+            stoppedMessage: 'Counting the codings stopped unexpectedly.',
+          })
+        : null;
   }
-  if (!worker) return countCodings(db);
-  const id = nextId++;
-  const w = worker;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, (result) => (result instanceof Error ? reject(result) : resolve(result)));
-    w.postMessage({ id, projectId: db.projectId, changes });
-  });
+  if (!counter) return countCodings(db);
+  return counter.call({ projectId: db.projectId, changes });
 }
 
 const cache = new Map<string, { version: number | undefined; counts: CodingCounts }>();
