@@ -1,4 +1,5 @@
 import type { MergeChanges } from '../../shared/exchange/merge';
+import type { Id } from '../../shared/model/types';
 import type { ChangeWriter, Command } from '../db/command-history';
 import type { ProjectDb } from '../db/project-db';
 
@@ -31,10 +32,31 @@ async function writeChanges(w: ChangeWriter, changes: MergeChanges): Promise<voi
 }
 
 /**
+ * Which of a colleague's codes the user merged into which of this project's codes, by code id: a colleague's file
+ * keeps its code ids, so the next merge of their work offers the same choice again instead of asking afresh.
+ */
+export const MERGE_CODE_MAPPINGS_KEY = 'merge-code-mappings';
+
+export function readCodeMappings(value: unknown): Record<Id, Id> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+export async function loadCodeMappings(db: ProjectDb): Promise<Record<Id, Id>> {
+  return readCodeMappings((await db.meta.get(MERGE_CODE_MAPPINGS_KEY))?.value);
+}
+
+/**
  * The merge as one undoable command. `basedOnAuditSeq` is lastAuditSeq() when the project was read for the merge:
  * if anything changed since, the command refuses (and stores nothing) rather than overwrite the newer work.
  */
-export function mergeCommand(input: { label: string; changes: MergeChanges; basedOnAuditSeq?: number }): Command {
+export function mergeCommand(input: {
+  label: string;
+  changes: MergeChanges;
+  basedOnAuditSeq?: number;
+  /** The user's choices for the file's unmatched codes: a code of this project to remember, or null to forget. */
+  codeMappings?: Record<Id, Id | null>;
+}): Command {
   return {
     name: 'exchange.merge',
     label: input.label,
@@ -43,6 +65,14 @@ export function mergeCommand(input: { label: string; changes: MergeChanges; base
         throw new Error(STALE_MERGE);
       }
       await writeChanges(w, input.changes);
+      if (input.codeMappings && Object.keys(input.codeMappings).length > 0) {
+        const known = readCodeMappings((await w.db.meta.get(MERGE_CODE_MAPPINGS_KEY))?.value);
+        for (const [incomingId, currentId] of Object.entries(input.codeMappings)) {
+          if (currentId) known[incomingId] = currentId;
+          else delete known[incomingId];
+        }
+        await w.put('meta', { key: MERGE_CODE_MAPPINGS_KEY, value: known });
+      }
     },
   };
 }

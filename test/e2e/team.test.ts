@@ -263,6 +263,32 @@ describe('team exchange: export, import as a project, merge a colleague’s file
     expect(await page.getByTestId('figure-codings').textContent()).toBe(codingsBefore);
   });
 
+  it('remembers which code a colleague’s code was merged into, and offers it at their next file', async () => {
+    const { page } = app;
+    const exported = (await readQdpx(new Uint8Array(readFileSync(projectFile)), 'project.qdpx')).project;
+    const jargon = exported.codes.find((c) => c.name === REVIEWED_CODE)!;
+    const reviewFile = join(folder, 'ben-review-2.qdpx');
+    writeFileSync(reviewFile, writeQdpx(reviseAsReviewer(exported)));
+    await chooseFile(page, 'Choose a file to merge…', reviewFile);
+    const preview = page.getByRole('region', { name: 'Merge preview' });
+    const choice = preview.getByRole('combobox', { name: `What to do with “${TYPO_CODE}”` });
+    await choice.waitFor({ timeout: 30_000 });
+    await expect.poll(() => choice.inputValue()).toBe(`map:${jargon.id}`);
+    const row = preview.getByRole('row', { name: new RegExp(TYPO_CODE) });
+    expect(await row.locator('.merge-remembered').textContent()).toBe('as in the last merge of this code');
+    const tile = (label: string) => preview.getByRole('list', { name: 'Summary' }).getByRole('listitem').filter({ hasText: label }).locator('.merge-tile-value');
+    expect(await tile('New codes').textContent()).toBe('0');
+    await clearToasts(page);
+    await row.scrollIntoViewIfNeeded();
+    await screenshot(page, 'team-merge-remembered');
+    // Choosing otherwise is the user's choice: the note goes.
+    await choice.selectOption('add');
+    await expect.poll(() => row.locator('.merge-remembered').count()).toBe(0);
+    await expect.poll(() => tile('New codes').textContent()).toBe('1');
+    await preview.getByRole('button', { name: /^(Cancel|Close)$/ }).click();
+    await page.getByRole('heading', { name: 'Merge a colleague’s file' }).waitFor();
+  });
+
   it('imports a real NVivo 12.6 project, and refuses a broken file by name', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'All projects' }).click();

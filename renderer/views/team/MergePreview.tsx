@@ -58,7 +58,7 @@ function ConflictValue({ conflict, side }: { conflict: MergeConflict; side: 'cur
   return <span className="conflict-value text">{value}</span>;
 }
 
-function UnmatchedCode({ match, currentCodes, choice }: { match: CodeMatch; currentCodes: CurrentCode[]; choice: string }) {
+function UnmatchedCode({ match, currentCodes, choice, remembered }: { match: CodeMatch; currentCodes: CurrentCode[]; choice: string; remembered: boolean }) {
   const setCodeChoice = useTeamMerge((s) => s.setCodeChoice);
   const { suggested, others } = codeChoiceOptions(match, currentCodes);
   return (
@@ -101,6 +101,7 @@ function UnmatchedCode({ match, currentCodes, choice }: { match: CodeMatch; curr
             </optgroup>
           )}
         </select>
+        {remembered && <span className="merge-remembered">as in the last merge of this code</span>}
       </td>
     </tr>
   );
@@ -117,6 +118,15 @@ export function MergePreview(props: {
 }) {
   const { preview, currentCodes, documentNames } = props;
   const { plan, outcome, facts, choices } = preview;
+  // A remembered choice is marked while it stands; once the user picks something else it is theirs.
+  const rememberedNow = new Set(
+    Object.entries(preview.remembered)
+      .filter(([id, currentId]) => {
+        const choice = choices.codes[id];
+        return choice?.action === 'map' && choice.currentId === currentId;
+      })
+      .map(([id]) => id),
+  );
   const setConflictChoice = useTeamMerge((s) => s.setConflictChoice);
   const setAllConflicts = useTeamMerge((s) => s.setAllConflicts);
   const nothing = isNothingToChange(outcome, plan.conflicts.length);
@@ -230,7 +240,13 @@ export function MergePreview(props: {
                 </thead>
                 <tbody>
                   {codes.unmatched.map((m) => (
-                    <UnmatchedCode key={m.incomingId} match={m} currentCodes={currentCodes} choice={choiceValue(choices.codes[m.incomingId])} />
+                    <UnmatchedCode
+                      key={m.incomingId}
+                      match={m}
+                      currentCodes={currentCodes}
+                      choice={choiceValue(choices.codes[m.incomingId])}
+                      remembered={rememberedNow.has(m.incomingId)}
+                    />
                   ))}
                 </tbody>
               </table>

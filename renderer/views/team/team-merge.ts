@@ -4,7 +4,7 @@ import type { MergeChoices } from '../../../shared/exchange/merge';
 import type { PickedFile } from '../../../shared/ipc/contract';
 import type { Id } from '../../../shared/model/types';
 import type { ProjectSession } from '../../app/project-session';
-import { mergeCommand, STALE_MERGE } from '../../commands/merge-commands';
+import { loadCodeMappings, mergeCommand, STALE_MERGE } from '../../commands/merge-commands';
 import {
   applyInWorker,
   discardPlan,
@@ -36,6 +36,8 @@ export interface PreviewState {
   readWarnings: string[];
   outcome: MergeOutcome;
   choices: Required<MergeChoices>;
+  /** The file's codes whose choice was taken from an earlier merge of the same colleague's codes, and that choice. */
+  remembered: Record<Id, Id>;
   /** The audit position of the project the plan was made against. */
   auditSeq: number;
   /** Set while the outcome is being worked out again, or the merge is being written. */
@@ -120,6 +122,20 @@ export const useTeamMerge = create<TeamMergeStore>()((set, get) => {
           signal: controller.signal,
           onStage: (stage) => step(stage === 'comparing' ? 'comparing' : 'reading'),
         });
+        // Codes this colleague's earlier files were merged into, offered again while those codes still exist.
+        const mappings = await loadCodeMappings(session.db);
+        const existing = new Set(data.codes.map((c) => c.id));
+        const codes: Required<MergeChoices>['codes'] = {};
+        const remembered: Record<Id, Id> = {};
+        for (const m of planned.plan.codes) {
+          const currentId = mappings[m.incomingId];
+          if (m.match !== 'none' || !currentId || !existing.has(currentId)) continue;
+          codes[m.incomingId] = { action: 'map', currentId };
+          remembered[m.incomingId] = currentId;
+        }
+        const choices = { codes, conflicts: {} };
+        const outcome = Object.keys(remembered).length > 0 ? await evaluateInWorker(planned.handle, choices) : planned.outcome;
+        if (controller.signal.aborted) return;
         set({
           merge: {
             stage: 'preview',
@@ -128,8 +144,9 @@ export const useTeamMerge = create<TeamMergeStore>()((set, get) => {
             plan: planned.plan,
             facts: planned.facts,
             readWarnings: planned.readWarnings,
-            outcome: planned.outcome,
-            choices: { codes: {}, conflicts: {} },
+            outcome,
+            choices,
+            remembered,
             auditSeq,
           },
         });
@@ -194,7 +211,13 @@ export const useTeamMerge = create<TeamMergeStore>()((set, get) => {
         if (outcome.total > 0) {
           // A snapshot first: undo covers this session, the backup covers a crash or a merge regretted next week.
           await snapshotProject(session.projectId, 'before merge');
-          await session.execute(mergeCommand({ label, changes, basedOnAuditSeq: auditSeq }));
+          const codeMappings = Object.fromEntries(
+            p.plan.codes.filter((m) => m.match === 'none').map((m) => {
+              const choice = p.choices.codes[m.incomingId];
+              return [m.incomingId, choice?.action === 'map' ? choice.currentId : null];
+            }),
+          );
+          await session.execute(mergeCommand({ label, changes, basedOnAuditSeq: auditSeq, codeMappings }));
         }
         discardPlan(p.handle);
         set({ merge: { stage: 'merged', fileName: p.fileName, outcome, label } });
