@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { codingsWithin, estimatedBlockHeight, TURNS_PER_BLOCK, useBandRange, useParagraphs, useReaderLayout, useScrollingClass, useValueAfterPaint, useVisibleBand, WINDOW_FROM } from './reader-window';
+import { codingsToDraw, estimatedBlockHeight, TURNS_PER_BLOCK, useBandRange, useParagraphs, useReaderLayout, useScrollingClass, useValueAfterPaint, useVisibleBand, WINDOW_FROM } from './reader-window';
 import { newId } from '../../../shared/model/ids';
 import { paletteColor } from '../../../shared/model/palette';
 import type { CodeRecord, CoderRecord, CodingRecord, MemoRecord } from '../../../shared/model/types';
@@ -563,15 +563,12 @@ const CodingLayer = memo(function CodingLayer(props: {
   const range = useBandRange(bodyRef, segments, band, layout, windowed);
   const paragraphs = useParagraphs(bodyRef, segments, props.editing);
   // The codings drawn: all of them, or in a densely coded transcript those near the screen (null until known).
-  const shown = useMemo(() => (range === undefined ? codings : range ? codingsWithin(codings, range) : null), [codings, range]);
+  const shown = useMemo(() => codingsToDraw(codings, range), [codings, range]);
   useCodingHighlights(bodyRef, segments, shown, codes, paragraphs, props.marked, props.hovered);
   // The margin follows a change of codings a frame after the highlights (it sorts and measures them), but follows
   // the band at once, so scrolling draws the stripes coming into view in the same frame as their highlights.
   const stripeCodings = useValueAfterPaint(codings);
-  const stripesShown = useMemo(
-    () => (range === undefined ? stripeCodings : range ? codingsWithin(stripeCodings, range) : null),
-    [stripeCodings, range],
-  );
+  const stripesShown = useMemo(() => codingsToDraw(stripeCodings, range), [stripeCodings, range]);
   return (
     <CodingStripes
       bodyRef={bodyRef}

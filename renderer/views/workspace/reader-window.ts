@@ -122,6 +122,15 @@ export function codingsWithin<T extends { start: number; end: number }>(codings:
   return codings.filter((c) => c.start < range.end && c.end > range.start);
 }
 
+/**
+ * The codings to draw for a band range (see useBandRange): all of them when the reader is not windowed, those
+ * overlapping the range when it is, none (null) until the range is known.
+ */
+export function codingsToDraw<T extends { start: number; end: number }>(codings: readonly T[], range: { start: number; end: number } | null | undefined): readonly T[] | null {
+  if (range === undefined) return codings;
+  return range ? codingsWithin(codings, range) : null;
+}
+
 /** How long after the last scroll event the reader counts as still scrolling. */
 const SCROLL_SETTLE_MS = 150;
 

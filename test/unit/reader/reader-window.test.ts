@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignColumns, COLUMN_GAP_CHARS, fitLabel } from '../../../renderer/views/workspace/CodingStripes';
-import { codingsWithin, estimatedBlockHeight, offsetsInBand, type ReaderBlock } from '../../../renderer/views/workspace/reader-window';
+import { codingsToDraw, codingsWithin, estimatedBlockHeight, offsetsInBand, type ReaderBlock } from '../../../renderer/views/workspace/reader-window';
 import type { ReaderSegment } from '../../../renderer/views/workspace/transcript-layout';
 
 describe('stripe columns from text offsets', () => {
@@ -76,5 +76,9 @@ describe('the band near the screen', () => {
       { id: 'after', start: 500, end: 600 },
     ];
     expect(codingsWithin(codings, { start: 200, end: 500 }).map((c) => c.id)).toEqual(['into', 'inside', 'across']);
+    // Drawn: all of them when the reader is not windowed, none until the band is known, else those in the band.
+    expect(codingsToDraw(codings, undefined)).toBe(codings);
+    expect(codingsToDraw(codings, null)).toBeNull();
+    expect(codingsToDraw(codings, { start: 200, end: 500 })?.map((c) => c.id)).toEqual(['into', 'inside', 'across']);
   });
 });
