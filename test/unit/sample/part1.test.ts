@@ -13,8 +13,9 @@ import { p07 } from '../../../shared/sample/transcripts/p07';
 import { p08 } from '../../../shared/sample/transcripts/p08';
 import { p09 } from '../../../shared/sample/transcripts/p09';
 import { countWords } from '../../../shared/text/normalise';
+import { CODE_PATHS } from './design';
 
-// The participant table and the code list as fixed by the study design, written out here independently of the data.
+// The participant table as fixed by the study design, written out here independently of the data.
 const PARTICIPANTS: Record<string, [string, string, string, number, string]> = {
   P01: ['Dawn', 'Children\u2019s social care', 'Social worker', 6, 'Northbridge'],
   P02: ['Marcus', 'Police', 'Detective constable, child protection', 11, 'Eastfield'],
@@ -26,39 +27,6 @@ const PARTICIPANTS: Record<string, [string, string, string, number, string]> = {
   P08: ['Fatima', 'Health', 'School nurse', 7, 'Northbridge'],
   P09: ['Kevin', 'Police', 'Police sergeant, multi-agency safeguarding hub', 18, 'Kingsmere'],
 };
-
-const CODE_PATHS = [
-  'Benefits to children',
-  "Benefits to children/Child's voice heard",
-  'Benefits to children/Continuity of relationships',
-  'Benefits to children/Stability of placement',
-  'Benefits to children/Education kept on track',
-  'Benefits to children/Health needs identified early',
-  'Partnership with parents and carers',
-  'Partnership with parents and carers/Parents feel listened to',
-  'Partnership with parents and carers/Parents excluded or overwhelmed',
-  'Partnership with parents and carers/Carers included in planning',
-  'Partnership with parents and carers/Language and jargon',
-  'Partnership with parents and carers/Shame and blame',
-  'Professional confidence',
-  'Professional confidence/Knowing the role',
-  'Professional confidence/Challenging other agencies',
-  'Professional confidence/Training and induction',
-  'Professional confidence/Anxiety and accountability',
-  'Professional confidence/Supervision and support',
-  'Interprofessional working and information sharing',
-  'Interprofessional working and information sharing/Information shared in advance',
-  'Interprofessional working and information sharing/Consent and data protection',
-  'Interprofessional working and information sharing/Missing agencies',
-  'Interprofessional working and information sharing/Chairing and facilitation',
-  'Interprofessional working and information sharing/Actions and follow-up',
-  'Meeting practicalities',
-  'Meeting practicalities/Timing and notice',
-  'Meeting practicalities/Virtual and hybrid meetings',
-  'Emotional impact on professionals',
-  'Workload and time pressure',
-  'Good practice examples',
-];
 
 const TRANSCRIPTS: SampleTranscript[] = [p01, p02, p03, p04, p05, p06, p07, p08, p09];
 const DOUBLE_CODED = ['P01', 'P02', 'P03', 'P04', 'P05'];

@@ -1,0 +1,36 @@
+/**
+ * The sample study's codebook as fixed by its design, written out here independently of the data, so the sample's
+ * tests do not check the codebook file against itself.
+ */
+export const CODE_PATHS = [
+  'Benefits to children',
+  "Benefits to children/Child's voice heard",
+  'Benefits to children/Continuity of relationships',
+  'Benefits to children/Stability of placement',
+  'Benefits to children/Education kept on track',
+  'Benefits to children/Health needs identified early',
+  'Partnership with parents and carers',
+  'Partnership with parents and carers/Parents feel listened to',
+  'Partnership with parents and carers/Parents excluded or overwhelmed',
+  'Partnership with parents and carers/Carers included in planning',
+  'Partnership with parents and carers/Language and jargon',
+  'Partnership with parents and carers/Shame and blame',
+  'Professional confidence',
+  'Professional confidence/Knowing the role',
+  'Professional confidence/Challenging other agencies',
+  'Professional confidence/Training and induction',
+  'Professional confidence/Anxiety and accountability',
+  'Professional confidence/Supervision and support',
+  'Interprofessional working and information sharing',
+  'Interprofessional working and information sharing/Information shared in advance',
+  'Interprofessional working and information sharing/Consent and data protection',
+  'Interprofessional working and information sharing/Missing agencies',
+  'Interprofessional working and information sharing/Chairing and facilitation',
+  'Interprofessional working and information sharing/Actions and follow-up',
+  'Meeting practicalities',
+  'Meeting practicalities/Timing and notice',
+  'Meeting practicalities/Virtual and hybrid meetings',
+  'Emotional impact on professionals',
+  'Workload and time pressure',
+  'Good practice examples',
+];
