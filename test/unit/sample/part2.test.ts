@@ -12,7 +12,6 @@ import { p16 } from '../../../shared/sample/transcripts/p16';
 import { p17 } from '../../../shared/sample/transcripts/p17';
 import { CODE_PATHS } from './design';
 
-
 // The participant table of the study, as agreed for the sample.
 const EXPECTED: SampleParticipant[] = [
   { id: 'P10', speaker: 'Rachel', agency: 'Education', role: 'Primary head teacher', yearsInPractice: 20, locality: 'Eastfield' },
